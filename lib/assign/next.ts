@@ -1,0 +1,54 @@
+import { db } from "../db";
+import type { Project } from "../generated/prisma/client";
+import { claimGoldPair, claimRegularPair, resumeLease } from "./claim";
+import { reclaimExpiredLeases } from "./leases";
+import { pairTask, type Task } from "./task";
+
+type Options = {
+  /** Leases the client already has on screen or queued, so they are not handed out again. */
+  exclude?: string[];
+  random?: () => number;
+};
+
+/** The labeler's next task: a pair to judge, a response to write, or nothing left. */
+export async function nextTask(project: Project, userId: string, options: Options = {}): Promise<Task> {
+  const { exclude = [], random = Math.random } = options;
+  if (project.quota > 0) {
+    const done = await db().judgment.count({ where: { projectId: project.id, userId } });
+    if (done >= project.quota) {
+      const member = await db().membership.findUnique({
+        where: { projectId_userId: { projectId: project.id, userId } },
+        select: { completionCode: true },
+      });
+      return { kind: "done", reason: "quota", completionCode: member?.completionCode };
+    }
+  }
+
+  const resumed = await resumeLease(project.id, userId, exclude);
+  if (resumed) return pairTask(resumed);
+
+  if (project.demonstrations && random() < project.demoRate) {
+    const prompt = await promptToDemonstrate(project.id, userId);
+    if (prompt) return { kind: "demonstration", promptId: prompt.id, prompt: prompt.text };
+  }
+
+  const wantsGold = random() < project.goldRate;
+  const lease =
+    (wantsGold ? await claimGoldPair(project.id, userId, project.leaseSeconds) : null) ??
+    (await claimRegularPair(project.id, userId, project.leaseSeconds)) ??
+    ((await reclaimExpiredLeases(project.id)) > 0
+      ? await claimRegularPair(project.id, userId, project.leaseSeconds)
+      : null) ??
+    (wantsGold ? null : await claimGoldPair(project.id, userId, project.leaseSeconds));
+  return lease ? pairTask(lease) : { kind: "done", reason: "empty" };
+}
+
+/** A prompt this labeler has not written a response for yet, at random. */
+async function promptToDemonstrate(projectId: string, userId: string) {
+  const rows = await db().$queryRaw<{ id: string; text: string }[]>`
+    SELECT p.id, p.text FROM "Prompt" p
+    WHERE p."projectId" = ${projectId}
+      AND NOT EXISTS (SELECT 1 FROM "Demonstration" d WHERE d."promptId" = p.id AND d."userId" = ${userId})
+    ORDER BY random() LIMIT 1`;
+  return rows[0] ?? null;
+}

@@ -1,0 +1,43 @@
+import pg from "pg";
+
+// Prisma 6's WebAssembly schema engine cannot deserialize Postgres `name` (OID 19) and `"char"`
+// (OID 18) columns that come back from its catalog queries through @prisma/adapter-pg
+// (prisma/orm#27403). Reporting them as `text` (OID 25) fixes migrate; both are plain strings.
+const NAME_OID = 19;
+const CHAR_OID = 18;
+const TEXT_OID = 25;
+
+type Field = { dataTypeID: number };
+
+function asText(result: unknown): unknown {
+  for (const r of Array.isArray(result) ? result : [result]) {
+    const fields = (r as { fields?: Field[] } | undefined)?.fields;
+    for (const f of fields ?? []) {
+      if (f.dataTypeID === NAME_OID || f.dataTypeID === CHAR_OID) f.dataTypeID = TEXT_OID;
+    }
+  }
+  return result;
+}
+
+class CatalogSafeClient extends pg.Client {
+  // biome-ignore lint/suspicious/noExplicitAny: pg's query has many overloads; we only wrap results.
+  override query(...args: any[]): any {
+    const callback = typeof args.at(-1) === "function" ? args.pop() : undefined;
+    const config = args[0];
+    if (callback) {
+      // biome-ignore lint/suspicious/noExplicitAny: see above.
+      return (super.query as any)(...args, (err: Error, res: unknown) => callback(err, err ? res : asText(res)));
+    }
+    if (config && typeof config.submit === "function") {
+      // A Submittable (cursor, stream) manages its own rows.
+      // biome-ignore lint/suspicious/noExplicitAny: see above.
+      return (super.query as any)(...args);
+    }
+    // biome-ignore lint/suspicious/noExplicitAny: see above.
+    return ((super.query as any)(...args) as Promise<unknown>).then(asText);
+  }
+}
+
+export function createPool(connectionString: string, max = 10): pg.Pool {
+  return new pg.Pool({ connectionString, max, Client: CatalogSafeClient });
+}

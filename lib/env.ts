@@ -1,0 +1,25 @@
+import { z } from "zod";
+
+// Configuration is read once, here, and validated: a wrong value stops the process with a message
+// that names the variable, instead of failing somewhere later.
+const schema = z.object({
+  DATABASE_URL: z.string().url("must be a postgresql:// URL"),
+  NEXTAUTH_SECRET: z.string().min(16, "must be at least 16 characters (npm start generates one)"),
+  DB_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(20),
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+});
+
+export type Env = z.infer<typeof schema>;
+
+let cached: Env | undefined;
+
+export function env(): Env {
+  if (cached) return cached;
+  const parsed = schema.safeParse(process.env);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`).join("\n");
+    throw new Error(`Invalid configuration (environment variables):\n${problems}`);
+  }
+  cached = parsed.data;
+  return cached;
+}

@@ -1,0 +1,2 @@
+export { type JudgmentInput, judgmentInputSchema } from "./schema";
+export { type StoredJudgment, submitJudgment } from "./submit";

@@ -1,0 +1,33 @@
+/** A deterministic PRNG (mulberry32), so pair sampling can be reproduced from a seed in tests. */
+export function seededRandom(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/**
+ * Which candidate pairs of one prompt to ask about: all of them up to `cap`, else a uniform
+ * random sample of `cap` (partial Fisher-Yates over the pair indices).
+ */
+export function planPairs<T>(candidates: readonly T[], cap: number, random: () => number = Math.random): [T, T][] {
+  const all: [T, T][] = [];
+  for (let i = 0; i < candidates.length; i++) {
+    for (let j = i + 1; j < candidates.length; j++) all.push([candidates[i] as T, candidates[j] as T]);
+  }
+  if (all.length <= cap) return all;
+  for (let i = 0; i < cap; i++) {
+    const j = i + Math.floor(random() * (all.length - i));
+    [all[i], all[j]] = [all[j] as [T, T], all[i] as [T, T]];
+  }
+  return all.slice(0, cap);
+}
+
+/** Serving order key for a new pair: random, so concurrent labelers spread over the table. */
+export function shuffleKey(random: () => number = Math.random): number {
+  return Math.floor(random() * 2_147_483_647);
+}

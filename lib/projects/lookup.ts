@@ -1,0 +1,32 @@
+import { db, type Role } from "../db";
+import type { Project } from "../generated/prisma/client";
+import { forbidden, notFound } from "../http/errors";
+
+// Settings change rarely and are read on every labeling request: keep them a few seconds.
+const TTL_MS = 5_000;
+const bySlug = new Map<string, { project: Project; at: number }>();
+
+export async function projectBySlug(slug: string): Promise<Project> {
+  const hit = bySlug.get(slug);
+  if (hit && Date.now() - hit.at < TTL_MS) return hit.project;
+  const project = await db().project.findUnique({ where: { slug } });
+  if (!project) throw notFound(`Project "${slug}"`);
+  bySlug.set(slug, { project, at: Date.now() });
+  return project;
+}
+
+export function forgetProject(slug: string): void {
+  bySlug.delete(slug);
+}
+
+/** Labelers work only in projects they joined; staff roles may open any project. */
+export async function requireProjectAccess(user: { id: string; role: Role }, slug: string): Promise<Project> {
+  const project = await projectBySlug(slug);
+  if (user.role !== "LABELER") return project;
+  const member = await db().membership.findUnique({
+    where: { projectId_userId: { projectId: project.id, userId: user.id } },
+    select: { userId: true },
+  });
+  if (!member) throw forbidden();
+  return project;
+}

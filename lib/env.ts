@@ -4,7 +4,8 @@ import { z } from "zod";
 // that names the variable, instead of failing somewhere later.
 const schema = z.object({
   DATABASE_URL: z.string().url("must be a postgresql:// URL"),
-  NEXTAUTH_SECRET: z.string().min(16, "must be at least 16 characters (npm start generates one)"),
+  // Needed by the web app only (session signing); CLIs and the worker run without it.
+  NEXTAUTH_SECRET: z.string().min(16, "must be at least 16 characters (npm start generates one)").optional(),
   DB_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(20),
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
 });
@@ -22,4 +23,10 @@ export function env(): Env {
   }
   cached = parsed.data;
   return cached;
+}
+
+export function authSecret(): string {
+  const secret = env().NEXTAUTH_SECRET;
+  if (!secret) throw new Error("NEXTAUTH_SECRET is not set: npm start generates one; set it when running the app yourself.");
+  return secret;
 }

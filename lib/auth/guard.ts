@@ -2,14 +2,14 @@ import type { NextRequest } from "next/server";
 import { getServerSession } from "next-auth";
 import { getToken } from "next-auth/jwt";
 import type { Role } from "../db";
-import { env } from "../env";
+import { authSecret } from "../env";
 import { forbidden, unauthorized } from "../http/errors";
 import { authOptions } from "./options";
 import type { SessionUser } from "./roles";
 
 /** The signed-in user of an API request, checked against the roles the route allows. */
 export async function requireApiUser(req: NextRequest, roles: readonly Role[]): Promise<SessionUser> {
-  const token = await getToken({ req, secret: env().NEXTAUTH_SECRET });
+  const token = await getToken({ req, secret: authSecret() });
   if (!token?.uid) throw unauthorized();
   const user: SessionUser = { id: token.uid, role: token.role, email: token.email ?? null };
   if (!roles.includes(user.role)) throw forbidden();

@@ -1,7 +1,7 @@
 import type { AuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { db } from "../db";
-import { env } from "../env";
+import { authSecret } from "../env";
 import { joinWithWorkerId } from "../projects/join";
 import { verifyPassword } from "./password";
 import type { SessionUser } from "./roles";
@@ -10,7 +10,7 @@ import type { SessionUser } from "./roles";
 // which matters on the labeling hot path. Roles are re-read at sign-in.
 export function authOptions(): AuthOptions {
   return {
-    secret: env().NEXTAUTH_SECRET,
+    secret: authSecret(),
     session: { strategy: "jwt", maxAge: 7 * 24 * 3600 },
     pages: { signIn: "/login" },
     providers: [

@@ -30,15 +30,32 @@ export function apiRoute<B extends z.ZodType = z.ZodUndefined, Q extends z.ZodTy
   spec: Spec<B, Q>,
   handler: (call: Call<B, Q>) => Promise<unknown>,
 ) {
+  return handle(spec, (req) => requireApiUser(req, spec.roles), handler);
+}
+
+/** A route anyone may call (sign-up through an invite): what it creates must not depend on a role. */
+export function publicRoute<B extends z.ZodType = z.ZodUndefined, Q extends z.ZodType = z.ZodUndefined>(
+  spec: Omit<Spec<B, Q>, "roles">,
+  handler: (call: Omit<Call<B, Q>, "user">) => Promise<unknown>,
+) {
+  return handle(spec, async () => null, handler);
+}
+
+function handle<B extends z.ZodType, Q extends z.ZodType, U>(
+  spec: Omit<Spec<B, Q>, "roles">,
+  authorize: (req: NextRequest) => Promise<U>,
+  // biome-ignore lint/suspicious/noExplicitAny: the two public wrappers fix the call's type.
+  handler: (call: any) => Promise<unknown>,
+) {
   return async (req: NextRequest, context: RouteContext): Promise<Response> => {
     try {
-      const user = await requireApiUser(req, spec.roles);
+      const user = await authorize(req);
       const params = Object.fromEntries(
         Object.entries((await context?.params) ?? {}).map(([k, v]) => [k, Array.isArray(v) ? v.join("/") : (v ?? "")]),
       );
       const body = spec.body ? parse(spec.body, await readJson(req), "body") : undefined;
       const query = spec.query ? parse(spec.query, Object.fromEntries(req.nextUrl.searchParams), "query") : undefined;
-      const result = await handler({ req, user, body, query, params } as Call<B, Q>);
+      const result = await handler({ req, user, body, query, params });
       return result instanceof Response ? result : NextResponse.json(result ?? { ok: true });
     } catch (error) {
       return errorResponse(error);

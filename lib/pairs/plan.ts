@@ -31,3 +31,14 @@ export function planPairs<T>(candidates: readonly T[], cap: number, random: () =
 export function shuffleKey(random: () => number = Math.random): number {
   return Math.floor(random() * 2_147_483_647);
 }
+
+/** Up to `n` items drawn uniformly without replacement, in draw order. */
+export function sample<T>(items: readonly T[], n: number, random: () => number = Math.random): T[] {
+  const copy = [...items];
+  const take = Math.min(n, copy.length);
+  for (let i = 0; i < take; i++) {
+    const j = i + Math.floor(random() * (copy.length - i));
+    [copy[i], copy[j]] = [copy[j] as T, copy[i] as T];
+  }
+  return copy.slice(0, take);
+}

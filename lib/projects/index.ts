@@ -1,4 +1,5 @@
 export { createProject, inviteCode } from "./create";
-export { addMember, joinWithWorkerId } from "./join";
+export { addMember, joinWithWorkerId, setMemberExcluded } from "./join";
+export { listProjects } from "./list";
 export { forgetProject, projectBySlug, requireProjectAccess } from "./lookup";
 export { type NewProject, newProjectSchema, type ProjectSettings, projectSettingsSchema } from "./settings";

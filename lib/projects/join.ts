@@ -1,5 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { db } from "../db";
+import { notFound } from "../http/errors";
 
 export function completionCode(): string {
   return randomBytes(6).toString("hex").toUpperCase();
@@ -28,4 +29,11 @@ export async function joinWithWorkerId(code: string, workerId: string) {
     (await db().user.create({ data: { externalId, role: "LABELER", name: cleanId } }));
   await addMember(project.id, user.id);
   return user;
+}
+
+export async function setMemberExcluded(projectId: string, userId: string, excluded: boolean) {
+  const member = await db().membership.findUnique({ where: { projectId_userId: { projectId, userId } } });
+  if (!member) throw notFound("Member");
+  await db().membership.update({ where: { projectId_userId: { projectId, userId } }, data: { excluded } });
+  return { userId, excluded };
 }

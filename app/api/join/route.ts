@@ -1,0 +1,6 @@
+import { publicRoute } from "@/lib/http/route";
+import { joinWithEmail, joinWithEmailSchema } from "@/lib/users";
+
+// Public on purpose: this is how a labeler without an account gets one. The invite code is the
+// authorization, and the account it creates is always a LABELER.
+export const POST = publicRoute({ body: joinWithEmailSchema }, async ({ body }) => joinWithEmail(body));

@@ -1,0 +1,19 @@
+import type { DemoLogin } from "../../lib/demo";
+
+type Banner = { port: number; databaseUrl: string; embedded: boolean; logins: DemoLogin[] | null };
+
+export function printBanner({ port, databaseUrl, embedded, logins }: Banner): void {
+  const lines = [
+    "",
+    `  Vibecheck is running at  http://localhost:${port}`,
+    `  Database (${embedded ? "embedded" : "external"}):  ${databaseUrl}`,
+  ];
+  if (logins) {
+    lines.push("", "  Demo logins (created now; they stay until you delete the data folder):");
+    for (const l of logins) lines.push(`    ${l.role.padEnd(8)} ${l.email.padEnd(26)} ${l.password}`);
+  } else if (embedded) {
+    lines.push("", "  Demo logins: see the README (password for all: vibecheck-demo).");
+  }
+  lines.push("", "  Press Ctrl-C to stop.", "");
+  console.log(lines.join("\n"));
+}

@@ -1,0 +1,1 @@
+export { DEMO_PASSWORD, type DemoLogin, seedDemo } from "./seed";

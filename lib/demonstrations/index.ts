@@ -1,0 +1,2 @@
+export { type DemonstrationInput, demonstrationInputSchema } from "./schema";
+export { type StoredDemonstration, submitDemonstration } from "./submit";

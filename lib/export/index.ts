@@ -1,0 +1,1 @@
+export { trlPreferenceLines } from "./trl";

@@ -1,0 +1,11 @@
+import type { SessionUser } from "../auth/roles";
+import { db } from "../db";
+
+/** Projects a user may open: all of them for staff, the joined ones for labelers. */
+export function listProjects(user: SessionUser) {
+  return db().project.findMany({
+    where: user.role === "LABELER" ? { memberships: { some: { userId: user.id } } } : {},
+    orderBy: { createdAt: "asc" },
+    select: { id: true, slug: true, name: true, kind: true, k: true, inviteCode: user.role === "ADMIN" },
+  });
+}

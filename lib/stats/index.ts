@@ -1,0 +1,1 @@
+export { type LabelerStats, type ProjectOverview, projectOverview } from "./overview";

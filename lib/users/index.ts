@@ -1,0 +1,2 @@
+export { createUser, type NewUser, newUserSchema } from "./create";
+export { joinWithEmail, joinWithEmailSchema } from "./join";

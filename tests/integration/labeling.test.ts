@@ -1,0 +1,272 @@
+import { randomUUID } from "node:crypto";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { seededRandom } from "../../lib/pairs/plan";
+import { useFreshDatabase } from "../setup/database";
+
+// Imported after the database URL is set, so lib/db connects to this file's database.
+let lib: {
+  db: typeof import("../../lib/db").db;
+  disconnect: typeof import("../../lib/db").disconnect;
+  nextTask: typeof import("../../lib/assign").nextTask;
+  submitJudgment: typeof import("../../lib/labels").submitJudgment;
+  reclaimExpiredLeases: typeof import("../../lib/assign").reclaimExpiredLeases;
+};
+let fixtures: typeof import("./fixtures");
+
+beforeAll(async () => {
+  await useFreshDatabase();
+  process.env.DB_POOL_SIZE = "100";
+  const [dbModule, assign, labels] = await Promise.all([
+    import("../../lib/db"),
+    import("../../lib/assign"),
+    import("../../lib/labels"),
+  ]);
+  lib = { ...dbModule, ...assign, ...labels };
+  fixtures = await import("./fixtures");
+});
+
+afterAll(async () => {
+  await lib?.disconnect();
+});
+
+async function pairTaskFor(project: Awaited<ReturnType<typeof fixtures.makeProject>>, userId: string) {
+  const task = await lib.nextTask(project, userId, { random: () => 0.99 });
+  if (task.kind !== "pair") throw new Error(`expected a pair, got ${task.kind}`);
+  return task;
+}
+
+describe("submitting a judgment", () => {
+  it("stores a judgment once however often it is sent, and answers the same", async () => {
+    const project = await fixtures.makeProject();
+    const [labeler] = await fixtures.makeLabelers(project, 1);
+    const task = await pairTaskFor(project, labeler!.id);
+    const input = { clientId: randomUUID(), assignmentId: task.assignmentId, choice: "A" as const, durationMs: 1200 };
+
+    const first = await lib.submitJudgment(project, labeler!.id, input);
+    const again = await lib.submitJudgment(project, labeler!.id, input);
+    const concurrent = await Promise.all([1, 2, 3].map(() => lib.submitJudgment(project, labeler!.id, input)));
+
+    expect(again).toEqual(first);
+    for (const answer of concurrent) expect(answer).toEqual(first);
+    expect(await lib.db().judgment.count({ where: { clientId: input.clientId } })).toBe(1);
+    const pair = await lib
+      .db()
+      .assignment.findUniqueOrThrow({ where: { id: task.assignmentId }, include: { pair: true } });
+    expect(pair.pair.judgmentCount).toBe(1);
+    expect(pair.status).toBe("DONE");
+  });
+
+  it("stores the choice in the pair's terms: 'left' is candidate B when B was shown on the left", async () => {
+    const project = await fixtures.makeProject({ prompts: 1, candidates: 2 });
+    const labelers = await fixtures.makeLabelers(project, 2);
+    const stored = [];
+    for (const labeler of labelers) {
+      const task = await pairTaskFor(project, labeler.id);
+      await lib.submitJudgment(project, labeler.id, {
+        clientId: randomUUID(),
+        assignmentId: task.assignmentId,
+        choice: "A",
+        durationMs: 10,
+      });
+      stored.push({
+        left: task.left.id,
+        row: await lib.db().judgment.findFirstOrThrow({ where: { userId: labeler.id }, include: { pair: true } }),
+      });
+    }
+    for (const { left, row } of stored) {
+      expect(row.leftCandidateId).toBe(left);
+      expect(row.choice).toBe(left === row.pair.candidateAId ? "A" : "B");
+    }
+  });
+
+  it("accepts a judgment on an expired lease while the pair has room, and refuses it once the pair is full", async () => {
+    const project = await fixtures.makeProject({ prompts: 1, candidates: 2, k: 1, leaseSeconds: 5 });
+    const [slow, fast] = await fixtures.makeLabelers(project, 2);
+    const slowTask = await pairTaskFor(project, slow!.id);
+    await lib
+      .db()
+      .assignment.update({ where: { id: slowTask.assignmentId }, data: { expiresAt: new Date(Date.now() - 1000) } });
+    expect(await lib.reclaimExpiredLeases(project.id)).toBe(1);
+
+    const fastTask = await pairTaskFor(project, fast!.id);
+    await lib.submitJudgment(project, fast!.id, {
+      clientId: randomUUID(),
+      assignmentId: fastTask.assignmentId,
+      choice: "B",
+      durationMs: 5,
+    });
+    await expect(
+      lib.submitJudgment(project, slow!.id, {
+        clientId: randomUUID(),
+        assignmentId: slowTask.assignmentId,
+        choice: "A",
+        durationMs: 5,
+      }),
+    ).rejects.toMatchObject({ status: 409, code: "PAIR_FULL" });
+    expect(await lib.db().judgment.count({ where: { projectId: project.id } })).toBe(1);
+  });
+
+  it("accepts a late judgment when the expired lease's slot is still free", async () => {
+    const project = await fixtures.makeProject({ prompts: 1, candidates: 2, k: 1 });
+    const [labeler] = await fixtures.makeLabelers(project, 1);
+    const task = await pairTaskFor(project, labeler!.id);
+    await lib
+      .db()
+      .assignment.update({ where: { id: task.assignmentId }, data: { expiresAt: new Date(Date.now() - 1000) } });
+    await lib.reclaimExpiredLeases(project.id);
+    await lib.submitJudgment(project, labeler!.id, {
+      clientId: randomUUID(),
+      assignmentId: task.assignmentId,
+      choice: "A",
+      durationMs: 5,
+    });
+    const pair = await lib.db().pair.findFirstOrThrow({ where: { projectId: project.id } });
+    expect(pair).toMatchObject({ judgmentCount: 1, openSlots: 0 });
+  });
+
+  it("refuses choices the project does not allow, naming the field", async () => {
+    const project = await fixtures.makeProject({ prompts: 1, candidates: 2, allowTie: false, rationale: "REQUIRED" });
+    const [labeler] = await fixtures.makeLabelers(project, 1);
+    const task = await pairTaskFor(project, labeler!.id);
+    const base = { clientId: randomUUID(), assignmentId: task.assignmentId, durationMs: 5 };
+    await expect(
+      lib.submitJudgment(project, labeler!.id, { ...base, choice: "TIE", rationale: "same" }),
+    ).rejects.toMatchObject({
+      status: 400,
+      message: expect.stringContaining("choice"),
+    });
+    await expect(lib.submitJudgment(project, labeler!.id, { ...base, choice: "A" })).rejects.toMatchObject({
+      message: expect.stringContaining("rationale"),
+    });
+    expect(await lib.db().judgment.count({ where: { projectId: project.id } })).toBe(0);
+  });
+});
+
+describe("assigning pairs", () => {
+  it("never lets a pair collect more than k judgments with 100 labelers asking at once", async () => {
+    const k = 3;
+    const project = await fixtures.makeProject({ prompts: 4, candidates: 3, k, goldRate: 0 }); // 12 pairs, 36 slots
+    const labelers = await fixtures.makeLabelers(project, 100);
+
+    const rounds = async () => {
+      const tasks = await Promise.all(labelers.map((l) => lib.nextTask(project, l.id)));
+      await Promise.all(
+        tasks.map(async (task, i) => {
+          if (task.kind !== "pair") return;
+          const input = {
+            clientId: randomUUID(),
+            assignmentId: task.assignmentId,
+            choice: "A" as const,
+            durationMs: 1,
+          };
+          await lib.submitJudgment(project, labelers[i]!.id, input);
+        }),
+      );
+      return tasks.filter((t) => t.kind === "pair").length;
+    };
+    const served = [await rounds(), await rounds()];
+
+    expect(served[0]).toBe(36);
+    expect(served[1]).toBe(0);
+    const pairs = await lib
+      .db()
+      .pair.findMany({ where: { projectId: project.id }, include: { _count: { select: { judgments: true } } } });
+    for (const pair of pairs) {
+      expect(pair._count.judgments).toBe(k);
+      expect(pair.judgmentCount).toBe(k);
+      expect(pair.openSlots).toBe(0);
+    }
+  });
+
+  it("never gives a labeler the same pair twice, nor a pair with their own demonstration", async () => {
+    const project = await fixtures.makeProject({ prompts: 1, candidates: 3, k: 5, goldRate: 0 });
+    const [writer] = await fixtures.makeLabelers(project, 1);
+    const prompt = await lib.db().prompt.findFirstOrThrow({ where: { projectId: project.id } });
+    const own = await lib.db().candidate.create({
+      data: { promptId: prompt.id, externalId: "mine", text: "my answer", source: "human", authorId: writer!.id },
+    });
+    const others = await lib.db().candidate.findMany({ where: { promptId: prompt.id, NOT: { id: own.id } } });
+    await lib.db().pair.createMany({
+      data: others.map((o, i) => ({
+        projectId: project.id,
+        promptId: prompt.id,
+        candidateAId: o.id,
+        candidateBId: own.id,
+        openSlots: 5,
+        shuffleKey: -1 - i, // served first if eligible
+      })),
+    });
+    const seen = new Set<string>();
+    for (;;) {
+      const task = await lib.nextTask(project, writer!.id);
+      if (task.kind !== "pair") break;
+      expect(seen.has(task.assignmentId)).toBe(false);
+      expect([task.left.id, task.right.id]).not.toContain(own.id);
+      seen.add(`${[task.left.id, task.right.id].sort()}`);
+      await lib.submitJudgment(project, writer!.id, {
+        clientId: randomUUID(),
+        assignmentId: task.assignmentId,
+        choice: "B",
+        durationMs: 1,
+      });
+    }
+    expect(seen.size).toBe(3); // the three pairs among the imported candidates, each once
+  });
+
+  it("gives a reloaded client its live lease back instead of a new pair", async () => {
+    const project = await fixtures.makeProject({ goldRate: 0 });
+    const [labeler] = await fixtures.makeLabelers(project, 1);
+    const first = await pairTaskFor(project, labeler!.id);
+    const again = await pairTaskFor(project, labeler!.id);
+    expect(again.assignmentId).toBe(first.assignmentId);
+    const prefetched = await lib.nextTask(project, labeler!.id, { exclude: [first.assignmentId] });
+    expect(prefetched.kind === "pair" && prefetched.assignmentId).not.toBe(first.assignmentId);
+  });
+
+  it("mixes gold pairs in at the project's rate", async () => {
+    const project = await fixtures.makeProject({ prompts: 30, candidates: 3, goldRate: 0.25, k: 1 });
+    await lib.db().pair.updateMany({
+      where: {
+        projectId: project.id,
+        prompt: {
+          externalId: {
+            in: [
+              "prompt-0",
+              "prompt-1",
+              "prompt-2",
+              "prompt-3",
+              "prompt-4",
+              "prompt-5",
+              "prompt-6",
+              "prompt-7",
+              "prompt-8",
+              "prompt-9",
+            ],
+          },
+        },
+      },
+      data: { isGold: true, goldAnswer: "A", openSlots: 0 },
+    });
+    const [labeler] = await fixtures.makeLabelers(project, 1);
+    let gold = 0;
+    const draws = 40;
+    const random = seededRandom(42);
+    for (let i = 0; i < draws; i++) {
+      const task = await lib.nextTask(project, labeler!.id, { random });
+      if (task.kind !== "pair") throw new Error(`expected a pair, got ${task.kind}`);
+      const pair = await lib
+        .db()
+        .assignment.findUniqueOrThrow({ where: { id: task.assignmentId }, include: { pair: true } });
+      if (pair.pair.isGold) gold++;
+      await lib.submitJudgment(project, labeler!.id, {
+        clientId: randomUUID(),
+        assignmentId: task.assignmentId,
+        choice: "A",
+        durationMs: 1,
+      });
+    }
+    // Binomial(40, 0.25): mean 10, sd 2.7; 30 gold pairs exist, so supply never runs out.
+    expect(gold).toBeGreaterThanOrEqual(3);
+    expect(gold).toBeLessThanOrEqual(19);
+  });
+});

@@ -27,6 +27,7 @@ export function env(): Env {
 
 export function authSecret(): string {
   const secret = env().NEXTAUTH_SECRET;
-  if (!secret) throw new Error("NEXTAUTH_SECRET is not set: npm start generates one; set it when running the app yourself.");
+  if (!secret)
+    throw new Error("NEXTAUTH_SECRET is not set: npm start generates one; set it when running the app yourself.");
   return secret;
 }

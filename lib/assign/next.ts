@@ -1,6 +1,6 @@
 import { db } from "../db";
 import type { Project } from "../generated/prisma/client";
-import { claimGoldPair, claimRegularPair, resumeLease } from "./claim";
+import { claimGoldPair, claimRegularPair } from "./claim";
 import { reclaimExpiredLeases } from "./leases";
 import { pairTask, type Task } from "./task";
 
@@ -24,22 +24,20 @@ export async function nextTask(project: Project, userId: string, options: Option
     }
   }
 
-  const resumed = await resumeLease(project.id, userId, exclude);
-  if (resumed) return pairTask(resumed);
-
   if (project.demonstrations && random() < project.demoRate) {
     const prompt = await promptToDemonstrate(project.id, userId);
     if (prompt) return { kind: "demonstration", promptId: prompt.id, prompt: prompt.text };
   }
 
+  const { id, leaseSeconds } = project;
   const wantsGold = random() < project.goldRate;
+  const regular = () => claimRegularPair(id, userId, leaseSeconds, exclude);
+  const gold = () => claimGoldPair(id, userId, leaseSeconds, exclude);
   const lease =
-    (wantsGold ? await claimGoldPair(project.id, userId, project.leaseSeconds) : null) ??
-    (await claimRegularPair(project.id, userId, project.leaseSeconds)) ??
-    ((await reclaimExpiredLeases(project.id)) > 0
-      ? await claimRegularPair(project.id, userId, project.leaseSeconds)
-      : null) ??
-    (wantsGold ? null : await claimGoldPair(project.id, userId, project.leaseSeconds));
+    (wantsGold ? await gold() : null) ??
+    (await regular()) ??
+    ((await reclaimExpiredLeases(id)) > 0 ? await regular() : null) ??
+    (wantsGold ? null : await gold());
   return lease ? pairTask(lease) : { kind: "done", reason: "empty" };
 }
 

@@ -1,5 +1,4 @@
-import { db } from "../db";
-import type { Lease } from "./claim";
+import type { LeaseRow } from "./claim";
 
 export type CandidateView = { id: string; text: string };
 
@@ -19,22 +18,16 @@ export type DoneTask = { kind: "done"; reason: "quota" | "empty"; completionCode
 
 export type Task = PairTask | DemonstrationTask | DoneTask;
 
-export async function pairTask(lease: Lease): Promise<PairTask> {
-  const pair = await db().pair.findUniqueOrThrow({
-    where: { id: lease.pairId },
-    select: {
-      prompt: { select: { text: true } },
-      candidateA: { select: { id: true, text: true } },
-      candidateB: { select: { id: true, text: true } },
-    },
-  });
-  const aOnLeft = pair.candidateA.id === lease.leftCandidateId;
+export function pairTask(lease: LeaseRow): PairTask {
+  const a = { id: lease.aId, text: lease.aText };
+  const b = { id: lease.bId, text: lease.bText };
+  const aOnLeft = a.id === lease.leftCandidateId;
   return {
     kind: "pair",
     assignmentId: lease.id,
     expiresAt: new Date(lease.expiresAt).toISOString(),
-    prompt: pair.prompt.text,
-    left: aOnLeft ? pair.candidateA : pair.candidateB,
-    right: aOnLeft ? pair.candidateB : pair.candidateA,
+    prompt: lease.prompt,
+    left: aOnLeft ? a : b,
+    right: aOnLeft ? b : a,
   };
 }

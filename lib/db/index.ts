@@ -3,7 +3,7 @@ import { env } from "../env";
 import { PrismaClient } from "../generated/prisma/client";
 import { createPool } from "./pool";
 
-export type { Prisma } from "../generated/prisma/client";
+export { Prisma } from "../generated/prisma/client";
 export * from "../generated/prisma/enums";
 
 // One client per process. Next.js dev mode re-evaluates modules on every change, so the instance
@@ -13,7 +13,7 @@ const holder = globalThis as unknown as { vibecheckPrisma?: PrismaClient };
 export function db(): PrismaClient {
   if (!holder.vibecheckPrisma) {
     const { DATABASE_URL, DB_POOL_SIZE } = env();
-    holder.vibecheckPrisma = new PrismaClient({ adapter: new PrismaPg(createPool(DATABASE_URL, DB_POOL_SIZE)) });
+    holder.vibecheckPrisma = new PrismaClient({ adapter: new PrismaPg(createPool(DATABASE_URL, DB_POOL_SIZE), { disposeExternalPool: true }) });
   }
   return holder.vibecheckPrisma;
 }

@@ -1,4 +1,4 @@
-import { db } from "../db";
+import { db, Prisma } from "../db";
 import type { Project } from "../generated/prisma/client";
 import { HttpError, notFound } from "../http/errors";
 import type { JudgmentInput } from "./schema";
@@ -18,60 +18,89 @@ const alreadyJudged = () => new HttpError(409, "ALREADY_JUDGED", "You already ju
  */
 export async function submitJudgment(project: Project, userId: string, input: JudgmentInput): Promise<StoredJudgment> {
   checkAgainstSettings(project, input);
-  const stored = await db().$transaction(async (tx) => {
-    // The labeler answered about left/right; the row stores the pair's own A/B.
-    const inserted = await tx.$queryRaw<Row[]>`
-      INSERT INTO "Judgment" (id, "clientId", "projectId", "pairId", "userId", "assignmentId", choice,
-                              strength, rationale, "leftCandidateId", "durationMs")
-      SELECT gen_random_uuid()::text, ${input.clientId}, a."projectId", a."pairId", a."userId", a.id,
-             (CASE WHEN a."leftCandidateId" = p."candidateAId" OR ${input.choice} IN ('TIE', 'BOTH_BAD')
-                   THEN ${input.choice}
-                   WHEN ${input.choice} = 'A' THEN 'B' ELSE 'A' END)::"Choice",
-             ${input.strength ?? null}::int, ${input.rationale || null}, a."leftCandidateId", ${input.durationMs}
-      FROM "Assignment" a JOIN "Pair" p ON p.id = a."pairId"
-      WHERE a.id = ${input.assignmentId} AND a."userId" = ${userId} AND a."projectId" = ${project.id}
-      ON CONFLICT DO NOTHING
-      RETURNING id, "clientId", "createdAt"`;
-    const row = inserted[0];
-    if (!row) return null;
-    const onLease = await tx.$queryRaw<{ id: string }[]>`
-      WITH lease AS (
-        UPDATE "Assignment" SET status = 'DONE'
-        WHERE id = ${input.assignmentId} AND status = 'ACTIVE' RETURNING "pairId"
-      )
+  try {
+    const row = (await onLiveLease(project, userId, input)) ?? (await onExpiredLease(project, userId, input));
+    return toStored(row ?? (await explainConflict(project, userId, input)));
+  } catch (error) {
+    // A unique index refused the row: the same client id or the same pair, raced by another request.
+    if (isUniqueViolation(error)) return toStored(await explainConflict(project, userId, input));
+    throw error;
+  }
+}
+
+// The labeler answered about left/right; the row stores the pair's own A/B.
+const judgmentColumns = (input: JudgmentInput) => Prisma.sql`
+  SELECT gen_random_uuid()::text, ${input.clientId}, lease."projectId", lease."pairId", lease."userId", lease.id,
+         (CASE WHEN lease."leftCandidateId" = pair."candidateAId" OR ${input.choice} IN ('TIE', 'BOTH_BAD')
+               THEN ${input.choice}
+               WHEN ${input.choice} = 'A' THEN 'B' ELSE 'A' END)::"Choice",
+         ${input.strength ?? null}::int, ${input.rationale || null}, lease."leftCandidateId", ${input.durationMs}::int`;
+
+const insertJudgment = Prisma.sql`
+  INSERT INTO "Judgment" (id, "clientId", "projectId", "pairId", "userId", "assignmentId", choice,
+                          strength, rationale, "leftCandidateId", "durationMs")`;
+
+/**
+ * The common case, in one statement (one round trip, atomic): the lease is live, so its slot
+ * becomes the judgment. Locking the assignment row first makes a concurrent duplicate wait and
+ * then find the lease no longer ACTIVE.
+ */
+async function onLiveLease(project: Project, userId: string, input: JudgmentInput): Promise<Row | null> {
+  const rows = await db().$queryRaw<Row[]>`
+    WITH lease AS (
+      UPDATE "Assignment" SET status = 'DONE'
+      WHERE id = ${input.assignmentId} AND "userId" = ${userId} AND "projectId" = ${project.id} AND status = 'ACTIVE'
+      RETURNING id, "projectId", "pairId", "userId", "leftCandidateId"
+    ), pair AS (
       UPDATE "Pair" p SET "judgmentCount" = p."judgmentCount" + 1
-      FROM lease WHERE p.id = lease."pairId" RETURNING p.id`;
-    if (onLease.length === 0) {
-      const late = await tx.$queryRaw<{ id: string }[]>`
-        WITH slot AS (
-          UPDATE "Pair" p SET "judgmentCount" = p."judgmentCount" + 1,
-                 "openSlots" = CASE WHEN p."isGold" THEN p."openSlots" ELSE p."openSlots" - 1 END
-          FROM "Assignment" a
-          WHERE a.id = ${input.assignmentId} AND p.id = a."pairId" AND (p."isGold" OR p."openSlots" > 0)
-          RETURNING p.id
-        )
-        UPDATE "Assignment" SET status = 'DONE' FROM slot
-        WHERE "Assignment".id = ${input.assignmentId} RETURNING "Assignment".id`;
-      if (late.length === 0) throw pairFull();
-    }
-    return row;
+      FROM lease WHERE p.id = lease."pairId"
+      RETURNING p.id, p."candidateAId"
+    )
+    ${insertJudgment} ${judgmentColumns(input)} FROM lease JOIN pair ON pair.id = lease."pairId"
+    RETURNING id, "clientId", "createdAt"`;
+  return rows[0] ?? null;
+}
+
+/** The lease was reclaimed: the judgment still counts if the pair has a free slot. */
+async function onExpiredLease(project: Project, userId: string, input: JudgmentInput): Promise<Row | null> {
+  return db().$transaction(async (tx) => {
+    const leases = await tx.$queryRaw<{ pairId: string }[]>`
+      UPDATE "Assignment" SET status = 'DONE'
+      WHERE id = ${input.assignmentId} AND "userId" = ${userId} AND "projectId" = ${project.id} AND status = 'EXPIRED'
+      RETURNING "pairId"`;
+    if (leases.length === 0) return null;
+    const slots = await tx.$queryRaw<{ id: string }[]>`
+      UPDATE "Pair" p SET "judgmentCount" = p."judgmentCount" + 1,
+             "openSlots" = CASE WHEN p."isGold" THEN p."openSlots" ELSE p."openSlots" - 1 END
+      WHERE p.id = ${leases[0]?.pairId} AND (p."isGold" OR p."openSlots" > 0)
+      RETURNING p.id`;
+    if (slots.length === 0) throw pairFull();
+    const rows = await tx.$queryRaw<Row[]>`
+      WITH lease AS (SELECT * FROM "Assignment" WHERE id = ${input.assignmentId}),
+           pair AS (SELECT p.* FROM "Pair" p JOIN lease ON p.id = lease."pairId")
+      ${insertJudgment} ${judgmentColumns(input)} FROM lease JOIN pair ON pair.id = lease."pairId"
+      RETURNING id, "clientId", "createdAt"`;
+    return rows[0] ?? null;
   });
-  return toStored(stored ?? (await explainConflict(project, userId, input)));
 }
 
 function toStored(row: Row): StoredJudgment {
   return { judgmentId: row.id, clientId: row.clientId, storedAt: row.createdAt.toISOString() };
 }
 
-/** Nothing was inserted: a replay of a stored judgment, or a judgment that cannot be taken. */
+function isUniqueViolation(error: unknown): boolean {
+  const text = String((error as { message?: string })?.message ?? "");
+  return (error as { code?: string })?.code === "P2002" || text.includes("23505") || /unique constraint/i.test(text);
+}
+
+/** Nothing was stored: a replay of a stored judgment, or a judgment that cannot be taken. */
 async function explainConflict(project: Project, userId: string, input: JudgmentInput): Promise<Row> {
   const replay = await db().judgment.findUnique({
     where: { clientId: input.clientId },
     select: { id: true, clientId: true, createdAt: true, userId: true },
   });
   if (replay && replay.userId === userId) return replay;
-  if (replay)
-    throw new HttpError(409, "CLIENT_ID_TAKEN", "This client id was used by someone else; generate a new one.");
+  if (replay) throw new HttpError(409, "CLIENT_ID_TAKEN", "This client id was used by someone else; generate a new one.");
   const lease = await db().assignment.findFirst({
     where: { id: input.assignmentId, userId, projectId: project.id },
     select: { id: true },

@@ -3,3 +3,4 @@ export { addMember, joinWithWorkerId, setMemberExcluded } from "./join";
 export { listProjects } from "./list";
 export { forgetProject, projectBySlug, requireProjectAccess } from "./lookup";
 export { type NewProject, newProjectSchema, type ProjectSettings, projectSettingsSchema } from "./settings";
+export { projectByInviteCode } from "./invite";

@@ -31,9 +31,14 @@ export async function joinWithWorkerId(code: string, workerId: string) {
   return user;
 }
 
+/** Staff who judged without joining get a membership row here, so they can be excluded too. */
 export async function setMemberExcluded(projectId: string, userId: string, excluded: boolean) {
-  const member = await db().membership.findUnique({ where: { projectId_userId: { projectId, userId } } });
-  if (!member) throw notFound("Member");
-  await db().membership.update({ where: { projectId_userId: { projectId, userId } }, data: { excluded } });
+  const user = await db().user.findUnique({ where: { id: userId }, select: { id: true } });
+  if (!user) throw notFound("User");
+  await db().membership.upsert({
+    where: { projectId_userId: { projectId, userId } },
+    create: { projectId, userId, excluded, completionCode: completionCode() },
+    update: { excluded },
+  });
   return { userId, excluded };
 }

@@ -19,14 +19,23 @@ export function forgetProject(slug: string): void {
   bySlug.delete(slug);
 }
 
+// Memberships are only ever added, so a positive answer can be reused; a negative one cannot
+// (the labeler may join a moment later).
+const MEMBER_TTL_MS = 60_000;
+const members = new Map<string, number>();
+
 /** Labelers work only in projects they joined; staff roles may open any project. */
 export async function requireProjectAccess(user: { id: string; role: Role }, slug: string): Promise<Project> {
   const project = await projectBySlug(slug);
   if (user.role !== "LABELER") return project;
+  const key = `${project.id}:${user.id}`;
+  if (Date.now() - (members.get(key) ?? 0) < MEMBER_TTL_MS) return project;
   const member = await db().membership.findUnique({
     where: { projectId_userId: { projectId: project.id, userId: user.id } },
     select: { userId: true },
   });
   if (!member) throw forbidden();
+  if (members.size > 100_000) members.clear();
+  members.set(key, Date.now());
   return project;
 }

@@ -1,19 +1,29 @@
 import { z } from "zod";
+import { verifyPassword } from "../auth/password";
 import { db } from "../db";
-import { notFound } from "../http/errors";
+import { HttpError, notFound } from "../http/errors";
 import { addMember } from "../projects/join";
 import { createUser, newUserSchema } from "./create";
 
 export const joinWithEmailSchema = newUserSchema.omit({ role: true }).extend({ code: z.string().min(1) });
 
-/** A labeler signs up through a project's invite link with email and password. */
+/**
+ * A labeler joins a project through its invite link with email and password: a new account, or
+ * an existing one when the password matches (so one account can work in several projects).
+ */
 export async function joinWithEmail(input: z.infer<typeof joinWithEmailSchema>) {
-  const project = await db().project.findUnique({
-    where: { inviteCode: input.code },
-    select: { id: true, slug: true },
-  });
+  const project = await db().project.findUnique({ where: { inviteCode: input.code }, select: { id: true, slug: true } });
   if (!project) throw notFound("Invite link");
-  const user = await createUser({ ...input, role: "LABELER" });
-  await addMember(project.id, user.id);
-  return { userId: user.id, project: project.slug };
+  const existing = await db().user.findUnique({ where: { email: input.email } });
+  if (existing && !(await verifyPassword(existing.passwordHash, input.password))) {
+    throw new HttpError(
+      409,
+      "EMAIL_TAKEN",
+      `An account with ${input.email} exists and the password does not match; use that account's password to join.`,
+      [{ field: "password", message: "does not match the existing account" }],
+    );
+  }
+  const userId = existing?.id ?? (await createUser({ ...input, role: "LABELER" })).id;
+  await addMember(project.id, userId);
+  return { userId, project: project.slug };
 }

@@ -153,6 +153,9 @@ CREATE TABLE "Demonstration" (
 CREATE UNIQUE INDEX "User_email_key" ON "User"("email");
 
 -- CreateIndex
+CREATE UNIQUE INDEX "User_externalId_key" ON "User"("externalId");
+
+-- CreateIndex
 CREATE UNIQUE INDEX "Project_slug_key" ON "Project"("slug");
 
 -- CreateIndex
@@ -165,10 +168,16 @@ CREATE INDEX "Membership_userId_idx" ON "Membership"("userId");
 CREATE UNIQUE INDEX "Prompt_projectId_externalId_key" ON "Prompt"("projectId", "externalId");
 
 -- CreateIndex
+CREATE INDEX "Candidate_authorId_idx" ON "Candidate"("authorId");
+
+-- CreateIndex
 CREATE UNIQUE INDEX "Candidate_promptId_externalId_key" ON "Candidate"("promptId", "externalId");
 
 -- CreateIndex
-CREATE INDEX "Pair_projectId_isGold_shuffleKey_idx" ON "Pair"("projectId", "isGold", "shuffleKey");
+CREATE INDEX "Pair_projectId_isGold_openSlots_shuffleKey_idx" ON "Pair"("projectId", "isGold", "openSlots", "shuffleKey");
+
+-- CreateIndex
+CREATE INDEX "Pair_promptId_idx" ON "Pair"("promptId");
 
 -- CreateIndex
 CREATE UNIQUE INDEX "Pair_candidateAId_candidateBId_key" ON "Pair"("candidateAId", "candidateBId");

@@ -1,0 +1,238 @@
+import type { DemonstrationTask, PairTask, Task } from "@/lib/assign/task";
+import { ApiError, fetchNextTask } from "./api";
+import { retryDelayMs } from "./backoff";
+import { newClientId } from "./client-id";
+import type { Outbox, OutboxItem } from "./outbox";
+
+export type Choice = "A" | "B" | "TIE" | "BOTH_BAD";
+
+/** What the labeler decided about the pair on screen; A is the left candidate, B the right. */
+export type Decision = { choice: Choice; strength?: number; rationale?: string; durationMs: number };
+
+export type SessionView =
+  | { kind: "loading" }
+  /** The quota is met on this side; waiting for the outbox to deliver before asking for the code. */
+  | { kind: "finishing" }
+  /** `seq` counts tasks shown, so that a view is mounted afresh for each one. */
+  | { kind: "task"; task: Task; seq: number }
+  | { kind: "error"; message: string; signIn: boolean };
+
+export type SessionState = {
+  view: SessionView;
+  /** Judgments made in this page, less any the server refused. */
+  judged: number;
+  written: number;
+  /** Judgments still owed under the quota, or pairs still open to this labeler (an estimate). */
+  remaining: number | null;
+  hasQuota: boolean;
+  /** Set while the next task cannot be fetched and the session keeps retrying. */
+  connectionProblem: string | null;
+};
+
+export type SessionOptions = {
+  projectSlug: string;
+  outbox: Outbox;
+  /** Judgments still owed (stored ones counted by the server), or null without a quota. */
+  quotaLeft: number | null;
+  /** Pairs the server could still give this labeler. */
+  openPairs: number;
+  nextTask?: (projectSlug: string, exclude: readonly string[]) => Promise<Task>;
+  sleep?: (ms: number) => Promise<void>;
+};
+
+type Prefetch = { promise: Promise<Task>; task?: Task };
+
+const wait = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+/**
+ * The labeling loop in the browser: shows one task, keeps the next one loaded, hands decisions to
+ * the outbox and moves on at once. Framework-free, so the React screen only renders its state.
+ */
+export class LabelingSession {
+  private readonly slug: string;
+  private readonly outbox: Outbox;
+  private readonly nextTask: (projectSlug: string, exclude: readonly string[]) => Promise<Task>;
+  private readonly sleep: (ms: number) => Promise<void>;
+  private current: Task | null = null;
+  private prefetch: Prefetch | null = null;
+  private disposed = false;
+  private shown = 0;
+  /** Prompts answered in this page: the server may offer one again until its answer is stored. */
+  private readonly answered = new Set<string>();
+  private state: SessionState;
+  private readonly listeners = new Set<() => void>();
+  private readonly unsubscribe: () => void;
+
+  constructor(options: SessionOptions) {
+    this.slug = options.projectSlug;
+    this.outbox = options.outbox;
+    this.nextTask = options.nextTask ?? fetchNextTask;
+    this.sleep = options.sleep ?? wait;
+    const hasQuota = options.quotaLeft !== null;
+    // Judgments from before a reload that are still in the outbox are not counted by the server yet.
+    const carried = this.outbox.items().filter((item) => item.kind === "judgment").length;
+    const remaining = hasQuota ? (options.quotaLeft ?? 0) - carried : options.openPairs - carried;
+    this.state = {
+      view: { kind: "loading" },
+      judged: 0,
+      written: 0,
+      remaining: Math.max(0, remaining),
+      hasQuota,
+      connectionProblem: null,
+    };
+    this.unsubscribe = this.outbox.onRefused(({ item }) => {
+      if (item.promptId) this.answered.delete(item.promptId);
+      if (item.kind !== "judgment") return;
+      this.set({ judged: Math.max(0, this.state.judged - 1), remaining: (this.state.remaining ?? 0) + 1 });
+    });
+  }
+
+  getState = (): SessionState => this.state;
+
+  subscribe = (listener: () => void): (() => void) => {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  };
+
+  start(): void {
+    void this.advance();
+  }
+
+  dispose(): void {
+    this.disposed = true;
+    this.unsubscribe();
+    this.listeners.clear();
+  }
+
+  decide(task: PairTask, decision: Decision): void {
+    if (this.current !== task) return;
+    const clientId = newClientId();
+    this.outbox.enqueue({
+      kind: "judgment",
+      clientId,
+      url: `/api/projects/${encodeURIComponent(this.slug)}/judgments`,
+      assignmentId: task.assignmentId,
+      body: { clientId, assignmentId: task.assignmentId, ...decision },
+    });
+    this.set({ judged: this.state.judged + 1, remaining: Math.max(0, (this.state.remaining ?? 0) - 1) });
+    void this.advance();
+  }
+
+  submitDemonstration(task: DemonstrationTask, text: string, durationMs: number): void {
+    if (this.current !== task) return;
+    const clientId = newClientId();
+    this.outbox.enqueue({
+      kind: "demonstration",
+      clientId,
+      url: `/api/projects/${encodeURIComponent(this.slug)}/demonstrations`,
+      promptId: task.promptId,
+      body: { clientId, promptId: task.promptId, text, durationMs },
+    });
+    this.answered.add(task.promptId);
+    this.set({ written: this.state.written + 1 });
+    void this.advance();
+  }
+
+  /** Asks the server again, e.g. after "no pairs left". */
+  refresh(): void {
+    if (this.state.view.kind === "loading" || this.state.view.kind === "finishing") return;
+    this.current = null;
+    void this.advance();
+  }
+
+  private async advance(): Promise<void> {
+    try {
+      this.current = null;
+      if (this.state.hasQuota && (this.state.remaining ?? 0) <= 0) {
+        // The completion code comes from the server, which counts stored judgments only.
+        this.prefetch = null;
+        this.setView({ kind: "finishing" });
+        await this.outbox.waitFor((items) => !items.some((item) => item.kind === "judgment"));
+        this.show(await this.fetchTask());
+        return;
+      }
+      const upcoming = this.prefetch;
+      this.prefetch = null;
+      if (upcoming?.task) {
+        this.show(upcoming.task);
+        return;
+      }
+      this.setView({ kind: "loading" });
+      this.show(await (upcoming?.promise ?? this.fetchTask()));
+    } catch (error) {
+      if (this.disposed) return;
+      const signIn = error instanceof ApiError && error.status === 401;
+      const message = signIn
+        ? "Your session has ended. Sign in again to go on; decisions not yet sent are kept in this browser."
+        : error instanceof ApiError
+          ? error.message
+          : "Something went wrong while loading the next task. Reload the page to go on.";
+      this.setView({ kind: "error", message, signIn });
+    }
+  }
+
+  private show(task: Task): void {
+    if (this.disposed) return;
+    this.current = task;
+    this.shown += 1;
+    this.setView({ kind: "task", task, seq: this.shown });
+    // Demonstrations are not prefetched: until one is stored, the server would offer its prompt again.
+    const lastBeforeQuota = this.state.hasQuota && (this.state.remaining ?? 0) <= 1;
+    if (task.kind === "pair" && !lastBeforeQuota) this.startPrefetch();
+  }
+
+  private startPrefetch(): void {
+    const entry: Prefetch = { promise: this.fetchTask() };
+    entry.promise.then(
+      (task) => {
+        entry.task = task;
+      },
+      () => undefined,
+    );
+    this.prefetch = entry;
+  }
+
+  /** Leases on screen, prefetched, or judged but not yet delivered must not be handed out again. */
+  private excluded(): string[] {
+    const ids = new Set<string>();
+    if (this.current?.kind === "pair") ids.add(this.current.assignmentId);
+    if (this.prefetch?.task?.kind === "pair") ids.add(this.prefetch.task.assignmentId);
+    for (const item of this.outbox.items()) if (item.assignmentId) ids.add(item.assignmentId);
+    return [...ids];
+  }
+
+  private async fetchTask(): Promise<Task> {
+    for (let failures = 0; ; ) {
+      if (this.disposed) throw new Error("session closed");
+      try {
+        const task = await this.nextTask(this.slug, this.excluded());
+        if (this.state.connectionProblem) this.set({ connectionProblem: null });
+        if (task.kind === "demonstration" && this.answered.has(task.promptId)) {
+          // Offered again because our answer had not reached the server yet: wait for it, then ask again.
+          await this.outbox.waitFor((items) => !items.some(isDemonstrationOf(task.promptId)));
+          continue;
+        }
+        return task;
+      } catch (error) {
+        if (error instanceof ApiError && error.definitive) throw error;
+        this.set({ connectionProblem: "The server cannot be reached right now; retrying…" });
+        await this.sleep(retryDelayMs(failures));
+        failures += 1;
+      }
+    }
+  }
+
+  private setView(view: SessionView): void {
+    this.set({ view });
+  }
+
+  private set(patch: Partial<SessionState>): void {
+    if (this.disposed) return;
+    this.state = { ...this.state, ...patch };
+    for (const listener of [...this.listeners]) listener();
+  }
+}
+
+function isDemonstrationOf(promptId: string) {
+  return (item: OutboxItem) => item.kind === "demonstration" && item.promptId === promptId;
+}

@@ -1,0 +1,99 @@
+import { describe, expect, it } from "vitest";
+import { parsePromptLine } from "./record";
+
+const text = { kind: "TEXT", allowTie: true } as const;
+const candidates = [
+  { id: "c1", text: "one", source: "model-a" },
+  { id: "c2", text: "two", source: "model-b" },
+];
+
+function problems(line: string, rules: { kind: "TEXT" | "GO"; allowTie: boolean } = text) {
+  return parsePromptLine(line, rules).problems ?? [];
+}
+
+describe("parsePromptLine", () => {
+  it("reads a prompt, defaulting meta and gold", () => {
+    const parsed = parsePromptLine(JSON.stringify({ id: "p1", prompt: "Write", candidates }), text);
+    expect(parsed.record).toEqual({
+      id: "p1",
+      prompt: "Write",
+      meta: {},
+      candidates: candidates.map((c) => ({ ...c, meta: {} })),
+      gold: [],
+    });
+  });
+
+  it.each([
+    ['{"id": "p1", "prompt": }', 'unexpected "}" at column 24'],
+    ['{"id": "p1" "prompt": "x"}', "column 13"],
+    ['{"id": "p1", "prompt": "x', "unterminated string (opened at column 24)"],
+    ['{"id": "p1"}}', 'unexpected "}" after the end of the JSON value at column 13'],
+    ["[1, 2", "column 6"],
+    ["{'id': 1}", "column 2"],
+  ])("names where %s stops being JSON", (line, where) => {
+    const [problem] = problems(line);
+    expect(problem?.field).toBe("");
+    expect(problem?.message).toMatch(/^not valid JSON \(/);
+    expect(problem?.message).toContain(where);
+  });
+
+  it("reports every problem of a line with its field", () => {
+    const line = JSON.stringify({
+      id: "",
+      prompt: ["x"],
+      meta: [],
+      candidates: [{ id: "c1", text: "ok", source: "" }, "c2", { id: "c1", text: "ok", source: "m", extra: 1 }],
+      gold: [{ better: "c1", worse: "c1" }, { a: "c1", b: "c7", answer: "maybe" }, { winner: "c1" }],
+    });
+    expect(problems(line)).toEqual([
+      { field: "id", message: "expected a non-empty string, got an empty string" },
+      { field: "prompt", message: "expected a non-empty string, got an array" },
+      { field: "meta", message: "expected an object, got an array" },
+      { field: "candidates[0].source", message: "expected a non-empty string, got an empty string" },
+      { field: "candidates[1]", message: "expected an object with id, text and source, got a string" },
+      {
+        field: "candidates[2].extra",
+        message: expect.stringContaining("unknown field (allowed: id, text, source, meta)"),
+      },
+      { field: "candidates[2].id", message: 'duplicate candidate id "c1" (first at candidates[0])' },
+      { field: "gold[0]", message: 'compares candidate "c1" with itself' },
+      { field: "gold[1].answer", message: 'expected "A", "B" or "TIE", got a string' },
+      { field: "gold[2]", message: expect.stringContaining('expected {"better": id, "worse": id}') },
+    ]);
+  });
+
+  it("normalizes gold entries to a, b and an answer", () => {
+    const gold = [
+      { better: "c2", worse: "c1" },
+      { a: "c1", b: "c3", answer: "TIE" },
+    ];
+    const three = [...candidates, { id: "c3", text: "three", source: "model-c" }];
+    const parsed = parsePromptLine(JSON.stringify({ id: "p", prompt: "x", candidates: three, gold }), text);
+    expect(parsed.record?.gold).toEqual([
+      { a: "c2", b: "c1", answer: "A" },
+      { a: "c1", b: "c3", answer: "TIE" },
+    ]);
+  });
+
+  it("refuses a tie as a gold answer where the project has no tie button", () => {
+    const line = JSON.stringify({ id: "p", prompt: "x", candidates, gold: [{ a: "c1", b: "c2", answer: "TIE" }] });
+    expect(problems(line, { kind: "TEXT", allowTie: false })).toEqual([
+      { field: "gold[0].answer", message: expect.stringContaining("does not allow ties") },
+    ]);
+  });
+
+  it("says board candidates need a GO project, and are not importable yet in one", () => {
+    const board = [candidates[0], { id: "c2", position: "…", source: "katago" }];
+    const line = JSON.stringify({ id: "p", prompt: "x", candidates: board });
+    expect(problems(line)[0]?.message).toContain("board candidates need a GO project");
+    expect(problems(line, { kind: "GO", allowTie: true })[0]).toEqual({
+      field: "candidates[1].position",
+      message: expect.stringContaining("coming"),
+    });
+  });
+
+  it("refuses NUL characters, which PostgreSQL cannot store", () => {
+    const line = JSON.stringify({ id: "p", prompt: "a\u0000b", candidates });
+    expect(problems(line)).toEqual([{ field: "prompt", message: expect.stringContaining("NUL") }]);
+  });
+});

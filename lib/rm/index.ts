@@ -1,0 +1,39 @@
+// Public surface of the reward model: featurize text, train from comparisons, measure, export to
+// ONNX and score through onnxruntime-node. Pure library: no database, queue or HTTP here.
+
+export { buildModelCard, type ModelCard, type TrainingSnapshot } from "./card";
+export type { Comparison } from "./comparison";
+export type { StrengthUse } from "./dataset";
+export { evaluateRewardModel, type RewardModelMetrics } from "./evaluate";
+export { type FeaturizerInput, featurize, type SparseVector } from "./features";
+export {
+  type CalibrationBin,
+  calibrationBins,
+  expectedCalibrationError,
+  logLoss,
+  pairwiseAccuracy,
+  type ScoredPair,
+} from "./metrics";
+export { forward, type RewardModel, type RewardModelParams } from "./model";
+export { exportOnnx, metadataKeys, ONNX_IR_VERSION, ONNX_OPSET } from "./onnx-export";
+export { readOnnxMetadata, readOnnxModel } from "./onnx-read";
+export {
+  createRewardSession,
+  deviceFromEnv,
+  type RewardSession,
+  type RmDevice,
+  releaseSharedSession,
+  type SessionOptions,
+  scoreBatch,
+  sharedRewardSession,
+} from "./onnx-session";
+export { scoreTexts } from "./score";
+export {
+  defaultFeaturizerSpec,
+  type FeaturizerSpec,
+  featurizerSpecSchema,
+  parseFeaturizerSpec,
+  scalarSlot,
+} from "./spec";
+export { splitByPrompt } from "./split";
+export { defaultTrainOptions, type EpochReport, type TrainOptions, type TrainResult, trainRewardModel } from "./train";

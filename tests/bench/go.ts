@@ -1,0 +1,102 @@
+import { BoardCore } from "../../lib/go/core";
+import { defaultMoveCap, playRandomGame } from "../../lib/go/playout";
+import { Rng } from "../../lib/go/rng";
+import { areaDifference } from "../../lib/go/scoring";
+import { type BenchFigure, type BenchSection, median } from "./report";
+
+const SIZE = 9;
+const RUNS = 5;
+const RUN_SECONDS = 1;
+const BURST = 500;
+
+type PlayoutRun = { playoutsPerSecond: number; floorPerSecond: number; movesPerPlayout: number };
+
+/**
+ * Seconds of CPU time this process spent in `work`. The box is shared, so wall-clock time would
+ * also count the moments another process held the core; both figures are timed the same way.
+ */
+function cpuSeconds(work: () => void): number {
+  const start = process.cpuUsage();
+  work();
+  const used = process.cpuUsage(start);
+  return (used.user + used.system) / 1e6;
+}
+
+/** The loop `winProbability` runs: copy the root position, play it out, score it. */
+function playBurst(
+  root: BoardCore,
+  scratch: BoardCore,
+  rng: Rng,
+  playouts: number,
+): { moves: number; checksum: number } {
+  const moveCap = defaultMoveCap(SIZE);
+  let moves = 0;
+  let checksum = 0;
+  for (let i = 0; i < playouts; i++) {
+    scratch.copyFrom(root);
+    moves += playRandomGame(scratch, rng, moveCap);
+    checksum += areaDifference(scratch);
+  }
+  return { moves, checksum };
+}
+
+/** The memory floor: one typed-array write per move, nothing else. */
+function writeMoves(floor: Int32Array, moves: number): void {
+  for (let i = 0; i < moves; i++) floor[i % floor.length] = i;
+}
+
+/**
+ * About a second of playouts from the empty board, then the same number of moves written to a
+ * typed array, expressed as playouts per second so the two figures compare directly.
+ */
+function measureRun(seed: number): PlayoutRun {
+  const root = new BoardCore(SIZE, 7.5);
+  const scratch = new BoardCore(SIZE, 7.5);
+  const rng = new Rng(seed);
+  let playouts = 0;
+  let moves = 0;
+  let checksum = 0;
+  let seconds = 0;
+  while (seconds < RUN_SECONDS) {
+    seconds += cpuSeconds(() => {
+      const burst = playBurst(root, scratch, rng, BURST);
+      moves += burst.moves;
+      checksum += burst.checksum;
+    });
+    playouts += BURST;
+  }
+  const floor = new Int32Array(SIZE * SIZE);
+  const floorSeconds = cpuSeconds(() => writeMoves(floor, moves));
+  // Using the results keeps either loop from being optimised away.
+  if (checksum === Number.MAX_SAFE_INTEGER || floor[0] === -1) console.log("unreachable");
+  return {
+    playoutsPerSecond: playouts / seconds,
+    floorPerSecond: playouts / Math.max(floorSeconds, 1e-6),
+    movesPerPlayout: moves / playouts,
+  };
+}
+
+async function run(): Promise<BenchFigure[]> {
+  measureRun(0); // warm-up, so the optimiser has settled before anything is timed
+  const runs: PlayoutRun[] = [];
+  for (let r = 1; r <= RUNS; r++) runs.push(measureRun(r));
+  return [
+    {
+      name: "random playouts from the empty 9x9 board",
+      value: median(runs.map((r) => r.playoutsPerSecond)),
+      unit: "playouts/s",
+      baselineName: "same move count written to an Int32Array",
+      baseline: median(runs.map((r) => r.floorPerSecond)),
+      target: { op: ">=", value: 50_000 },
+    },
+    {
+      name: "moves per playout (passes included)",
+      value: median(runs.map((r) => r.movesPerPlayout)),
+      unit: "moves",
+      baselineName: "points on the board",
+      baseline: SIZE * SIZE,
+    },
+  ];
+}
+
+export const goBench: BenchSection = { title: "Go playouts (9x9, one core)", run };

@@ -1,0 +1,65 @@
+import http from "node:http";
+
+export type CallStats = { count: number; errors: number; latenciesMs: number[] };
+
+/** p-th percentile (0..100) by nearest rank. */
+export function percentile(values: number[], p: number): number {
+  if (values.length === 0) return Number.NaN;
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] as number;
+}
+
+/** A keep-alive HTTP client for load on loopback, timing every call. */
+export class LoadClient {
+  private readonly agent: http.Agent;
+  readonly stats = new Map<string, CallStats>();
+
+  constructor(
+    private readonly port: number,
+    sockets: number,
+  ) {
+    this.agent = new http.Agent({ keepAlive: true, maxSockets: sockets });
+  }
+
+  call(
+    name: string,
+    method: string,
+    path: string,
+    cookie: string,
+    body?: unknown,
+  ): Promise<{ status: number; json: unknown }> {
+    const payload = body === undefined ? undefined : JSON.stringify(body);
+    const started = performance.now();
+    return new Promise((resolve, reject) => {
+      const req = http.request(
+        {
+          host: "127.0.0.1",
+          port: this.port,
+          method,
+          path,
+          agent: this.agent,
+          headers: { cookie, ...(payload ? { "content-type": "application/json" } : {}) },
+        },
+        (res) => {
+          const chunks: Buffer[] = [];
+          res.on("data", (c) => chunks.push(c));
+          res.on("end", () => {
+            const s = this.stats.get(name) ?? { count: 0, errors: 0, latenciesMs: [] };
+            s.count++;
+            s.latenciesMs.push(performance.now() - started);
+            if ((res.statusCode ?? 500) >= 400) s.errors++;
+            this.stats.set(name, s);
+            const text = Buffer.concat(chunks).toString("utf8");
+            resolve({ status: res.statusCode ?? 0, json: text ? JSON.parse(text) : null });
+          });
+        },
+      );
+      req.on("error", reject);
+      req.end(payload);
+    });
+  }
+
+  close(): void {
+    this.agent.destroy();
+  }
+}

@@ -1,0 +1,185 @@
+import type { Browser, Page, Route } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { db, disconnect } from "../../lib/db";
+import { type AppServer, startAppServer } from "../setup/app-server";
+import { launchChromium } from "../setup/chromium";
+import {
+  createLabeler,
+  createTextProject,
+  eventually,
+  signInThroughLoginPage,
+  simplePairs,
+  waitForPair,
+} from "./fixtures";
+
+const JUDGMENTS = "**/api/projects/*/judgments";
+
+let server: AppServer;
+let browser: Browser;
+
+beforeAll(async () => {
+  server = await startAppServer();
+  browser = await launchChromium();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+  await disconnect();
+});
+
+async function labelerOnComparePage() {
+  const project = await createTextProject({ pairs: simplePairs(6) });
+  const labeler = await createLabeler(project.id);
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await signInThroughLoginPage(page, server.url, project.slug, labeler);
+  return { project, labeler, context, page };
+}
+
+/** Every judgment request is cut; the client ids the browser tried to send are recorded. */
+async function cutJudgments(page: Page) {
+  const attempts: string[] = [];
+  const handler = (route: Route) => {
+    attempts.push((route.request().postDataJSON() as { clientId: string }).clientId);
+    return route.abort("internetdisconnected");
+  };
+  await page.route(JUDGMENTS, handler);
+  return { attempts, restore: () => page.unroute(JUDGMENTS, handler) };
+}
+
+const judgmentsWithClientId = (clientId: string) => db().judgment.count({ where: { clientId } });
+
+async function staysAt(read: () => Promise<number>, expected: number, forMs = 1_500) {
+  const until = Date.now() + forMs;
+  while (Date.now() < until) {
+    expect(await read()).toBe(expected);
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+}
+
+describe("nothing is lost", () => {
+  it("retries a judgment made while the network is cut and stores it exactly once", async () => {
+    const { labeler, context, page } = await labelerOnComparePage();
+    const cut = await cutJudgments(page);
+    const shown = await waitForPair(page);
+    await page.keyboard.press("1");
+    await waitForPair(page, shown.assignmentId);
+
+    await eventually(
+      async () => cut.attempts.length,
+      (n) => n >= 2,
+    );
+    expect(new Set(cut.attempts).size).toBe(1);
+    const clientId = cut.attempts[0] ?? "";
+    await page.locator('[data-testid="sync-status"][data-pending="1"][data-problem="offline"]').waitFor();
+    expect(await db().judgment.count({ where: { userId: labeler.id } })).toBe(0);
+
+    await cut.restore();
+    await eventually(
+      () => judgmentsWithClientId(clientId),
+      (n) => n === 1,
+    );
+    await staysAt(() => judgmentsWithClientId(clientId), 1);
+    await page.locator('[data-testid="sync-status"][data-pending="0"]').waitFor();
+    await context.close();
+  });
+
+  it("retries with the same client id when a stored judgment's answer is lost", async () => {
+    const { labeler, context, page } = await labelerOnComparePage();
+    const clientIds: string[] = [];
+    // The first request reaches the server, but its answer never reaches the page.
+    await page.route(JUDGMENTS, async (route) => {
+      clientIds.push((route.request().postDataJSON() as { clientId: string }).clientId);
+      if (clientIds.length === 1) {
+        await route.fetch();
+        await route.abort("connectionreset");
+      } else {
+        await route.continue();
+      }
+    });
+    const shown = await waitForPair(page);
+    await page.keyboard.press("2");
+    await waitForPair(page, shown.assignmentId);
+
+    await page.locator('[data-testid="sync-status"][data-pending="0"]').waitFor({ timeout: 15_000 });
+    expect(clientIds.length).toBeGreaterThanOrEqual(2);
+    expect(new Set(clientIds).size).toBe(1);
+    await staysAt(() => db().judgment.count({ where: { userId: labeler.id } }), 1);
+    await context.close();
+  });
+
+  it("sends right away when the browser comes back online", async () => {
+    const { labeler, context, page } = await labelerOnComparePage();
+    const shown = await waitForPair(page);
+    await context.setOffline(true);
+    await page.keyboard.press("ArrowRight");
+    // The next pair was prefetched, so labeling goes on offline.
+    await waitForPair(page, shown.assignmentId);
+    await page.locator('[data-testid="sync-status"][data-problem="offline"][data-pending="1"]').waitFor();
+    await new Promise((resolve) => setTimeout(resolve, 1_000));
+    expect(await db().judgment.count({ where: { userId: labeler.id } })).toBe(0);
+
+    await context.setOffline(false);
+    await eventually(
+      () => db().judgment.count({ where: { userId: labeler.id } }),
+      (n) => n === 1,
+      10_000,
+    );
+    await context.close();
+  });
+
+  it("drops a judgment the server refuses, shows its message and goes on", async () => {
+    const { context, page } = await labelerOnComparePage();
+    const message = "This pair already has all the judgments it needs; here is another one.";
+    await page.route(JUDGMENTS, (route) =>
+      route.fulfill({
+        status: 409,
+        contentType: "application/json",
+        body: JSON.stringify({ error: { code: "PAIR_FULL", message } }),
+      }),
+    );
+    const shown = await waitForPair(page);
+    await page.keyboard.press("1");
+    await waitForPair(page, shown.assignmentId);
+    await page.getByTestId("toast").filter({ hasText: message }).waitFor();
+    await page.locator('[data-testid="sync-status"][data-pending="0"]').waitFor();
+    expect(await page.getByTestId("judged-count").textContent()).toBe("0");
+    await context.close();
+  });
+
+  it("keeps a queued judgment across a reload while offline and sends it afterwards", async () => {
+    const { labeler, context, page } = await labelerOnComparePage();
+    const cut = await cutJudgments(page);
+    const shown = await waitForPair(page);
+    await page.keyboard.press("2");
+    await waitForPair(page, shown.assignmentId);
+    await eventually(
+      async () => cut.attempts.length,
+      (n) => n >= 1,
+    );
+    const clientId = cut.attempts[0] ?? "";
+
+    await page.reload();
+    const afterReload = await waitForPair(page);
+    expect(afterReload.assignmentId).not.toBe(shown.assignmentId);
+    await page.locator('[data-testid="sync-status"][data-pending="1"]').waitFor();
+    const attemptsBeforeReload = cut.attempts.length;
+    await eventually(
+      async () => cut.attempts.length,
+      (n) => n > attemptsBeforeReload,
+    );
+    expect(new Set(cut.attempts)).toEqual(new Set([clientId]));
+    expect(await db().judgment.count({ where: { userId: labeler.id } })).toBe(0);
+
+    await cut.restore();
+    await eventually(
+      () => judgmentsWithClientId(clientId),
+      (n) => n === 1,
+    );
+    await staysAt(() => judgmentsWithClientId(clientId), 1);
+    const stored = await db().judgment.findUniqueOrThrow({ where: { clientId } });
+    expect(stored.assignmentId).toBe(shown.assignmentId);
+    await context.close();
+  });
+});

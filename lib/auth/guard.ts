@@ -1,6 +1,6 @@
+import type { NextRequest } from "next/server";
 import { getServerSession } from "next-auth";
 import { decode, getToken } from "next-auth/jwt";
-import type { NextRequest } from "next/server";
 import type { Role } from "../db";
 import { authSecret } from "../env";
 import { forbidden, unauthorized } from "../http/errors";

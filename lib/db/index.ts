@@ -13,7 +13,9 @@ const holder = globalThis as unknown as { vibecheckPrisma?: PrismaClient };
 export function db(): PrismaClient {
   if (!holder.vibecheckPrisma) {
     const { DATABASE_URL, DB_POOL_SIZE } = env();
-    holder.vibecheckPrisma = new PrismaClient({ adapter: new PrismaPg(createPool(DATABASE_URL, DB_POOL_SIZE), { disposeExternalPool: true }) });
+    holder.vibecheckPrisma = new PrismaClient({
+      adapter: new PrismaPg(createPool(DATABASE_URL, DB_POOL_SIZE), { disposeExternalPool: true }),
+    });
   }
   return holder.vibecheckPrisma;
 }

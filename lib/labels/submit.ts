@@ -100,7 +100,8 @@ async function explainConflict(project: Project, userId: string, input: Judgment
     select: { id: true, clientId: true, createdAt: true, userId: true },
   });
   if (replay && replay.userId === userId) return replay;
-  if (replay) throw new HttpError(409, "CLIENT_ID_TAKEN", "This client id was used by someone else; generate a new one.");
+  if (replay)
+    throw new HttpError(409, "CLIENT_ID_TAKEN", "This client id was used by someone else; generate a new one.");
   const lease = await db().assignment.findFirst({
     where: { id: input.assignmentId, userId, projectId: project.id },
     select: { id: true },

@@ -12,7 +12,10 @@ export const joinWithEmailSchema = newUserSchema.omit({ role: true }).extend({ c
  * an existing one when the password matches (so one account can work in several projects).
  */
 export async function joinWithEmail(input: z.infer<typeof joinWithEmailSchema>) {
-  const project = await db().project.findUnique({ where: { inviteCode: input.code }, select: { id: true, slug: true } });
+  const project = await db().project.findUnique({
+    where: { inviteCode: input.code },
+    select: { id: true, slug: true },
+  });
   if (!project) throw notFound("Invite link");
   const existing = await db().user.findUnique({ where: { email: input.email } });
   if (existing && !(await verifyPassword(existing.passwordHash, input.password))) {

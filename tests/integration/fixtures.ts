@@ -44,14 +44,16 @@ export async function makeProject(
   return project;
 }
 
+export async function makeLabeler(project: Project) {
+  const user = await db().user.create({
+    data: { email: `l-${randomBytes(4).toString("hex")}@test.local`, role: "LABELER" },
+  });
+  await addMember(project.id, user.id);
+  return user;
+}
+
 export async function makeLabelers(project: Project, count: number) {
   const users = [];
-  for (let i = 0; i < count; i++) {
-    const user = await db().user.create({
-      data: { email: `l${i}-${randomBytes(3).toString("hex")}@test.local`, role: "LABELER" },
-    });
-    await addMember(project.id, user.id);
-    users.push(user);
-  }
+  for (let i = 0; i < count; i++) users.push(await makeLabeler(project));
   return users;
 }

@@ -38,13 +38,13 @@ async function pairTaskFor(project: Awaited<ReturnType<typeof fixtures.makeProje
 describe("submitting a judgment", () => {
   it("stores a judgment once however often it is sent, and answers the same", async () => {
     const project = await fixtures.makeProject();
-    const [labeler] = await fixtures.makeLabelers(project, 1);
-    const task = await pairTaskFor(project, labeler!.id);
+    const labeler = await fixtures.makeLabeler(project);
+    const task = await pairTaskFor(project, labeler.id);
     const input = { clientId: randomUUID(), assignmentId: task.assignmentId, choice: "A" as const, durationMs: 1200 };
 
-    const first = await lib.submitJudgment(project, labeler!.id, input);
-    const again = await lib.submitJudgment(project, labeler!.id, input);
-    const concurrent = await Promise.all([1, 2, 3].map(() => lib.submitJudgment(project, labeler!.id, input)));
+    const first = await lib.submitJudgment(project, labeler.id, input);
+    const again = await lib.submitJudgment(project, labeler.id, input);
+    const concurrent = await Promise.all([1, 2, 3].map(() => lib.submitJudgment(project, labeler.id, input)));
 
     expect(again).toEqual(first);
     for (const answer of concurrent) expect(answer).toEqual(first);
@@ -81,22 +81,23 @@ describe("submitting a judgment", () => {
 
   it("accepts a judgment on an expired lease while the pair has room, and refuses it once the pair is full", async () => {
     const project = await fixtures.makeProject({ prompts: 1, candidates: 2, k: 1, leaseSeconds: 5 });
-    const [slow, fast] = await fixtures.makeLabelers(project, 2);
-    const slowTask = await pairTaskFor(project, slow!.id);
+    const slow = await fixtures.makeLabeler(project);
+    const fast = await fixtures.makeLabeler(project);
+    const slowTask = await pairTaskFor(project, slow.id);
     await lib
       .db()
       .assignment.update({ where: { id: slowTask.assignmentId }, data: { expiresAt: new Date(Date.now() - 1000) } });
     expect(await lib.reclaimExpiredLeases(project.id)).toBe(1);
 
-    const fastTask = await pairTaskFor(project, fast!.id);
-    await lib.submitJudgment(project, fast!.id, {
+    const fastTask = await pairTaskFor(project, fast.id);
+    await lib.submitJudgment(project, fast.id, {
       clientId: randomUUID(),
       assignmentId: fastTask.assignmentId,
       choice: "B",
       durationMs: 5,
     });
     await expect(
-      lib.submitJudgment(project, slow!.id, {
+      lib.submitJudgment(project, slow.id, {
         clientId: randomUUID(),
         assignmentId: slowTask.assignmentId,
         choice: "A",
@@ -108,13 +109,13 @@ describe("submitting a judgment", () => {
 
   it("accepts a late judgment when the expired lease's slot is still free", async () => {
     const project = await fixtures.makeProject({ prompts: 1, candidates: 2, k: 1 });
-    const [labeler] = await fixtures.makeLabelers(project, 1);
-    const task = await pairTaskFor(project, labeler!.id);
+    const labeler = await fixtures.makeLabeler(project);
+    const task = await pairTaskFor(project, labeler.id);
     await lib
       .db()
       .assignment.update({ where: { id: task.assignmentId }, data: { expiresAt: new Date(Date.now() - 1000) } });
     await lib.reclaimExpiredLeases(project.id);
-    await lib.submitJudgment(project, labeler!.id, {
+    await lib.submitJudgment(project, labeler.id, {
       clientId: randomUUID(),
       assignmentId: task.assignmentId,
       choice: "A",
@@ -126,16 +127,16 @@ describe("submitting a judgment", () => {
 
   it("refuses choices the project does not allow, naming the field", async () => {
     const project = await fixtures.makeProject({ prompts: 1, candidates: 2, allowTie: false, rationale: "REQUIRED" });
-    const [labeler] = await fixtures.makeLabelers(project, 1);
-    const task = await pairTaskFor(project, labeler!.id);
+    const labeler = await fixtures.makeLabeler(project);
+    const task = await pairTaskFor(project, labeler.id);
     const base = { clientId: randomUUID(), assignmentId: task.assignmentId, durationMs: 5 };
     await expect(
-      lib.submitJudgment(project, labeler!.id, { ...base, choice: "TIE", rationale: "same" }),
+      lib.submitJudgment(project, labeler.id, { ...base, choice: "TIE", rationale: "same" }),
     ).rejects.toMatchObject({
       status: 400,
       message: expect.stringContaining("choice"),
     });
-    await expect(lib.submitJudgment(project, labeler!.id, { ...base, choice: "A" })).rejects.toMatchObject({
+    await expect(lib.submitJudgment(project, labeler.id, { ...base, choice: "A" })).rejects.toMatchObject({
       message: expect.stringContaining("rationale"),
     });
     expect(await lib.db().judgment.count({ where: { projectId: project.id } })).toBe(0);
@@ -149,20 +150,22 @@ describe("assigning pairs", () => {
     const labelers = await fixtures.makeLabelers(project, 100);
 
     const rounds = async () => {
-      const tasks = await Promise.all(labelers.map((l) => lib.nextTask(project, l.id)));
+      // Every labeler asks at once, then every one who got a pair answers at once.
+      const tasks = await Promise.all(
+        labelers.map(async (l) => ({ labeler: l, task: await lib.nextTask(project, l.id) })),
+      );
+      const served = tasks.flatMap(({ labeler, task }) => (task.kind === "pair" ? [{ labeler, task }] : []));
       await Promise.all(
-        tasks.map(async (task, i) => {
-          if (task.kind !== "pair") return;
-          const input = {
+        served.map(({ labeler, task }) =>
+          lib.submitJudgment(project, labeler.id, {
             clientId: randomUUID(),
             assignmentId: task.assignmentId,
-            choice: "A" as const,
+            choice: "A",
             durationMs: 1,
-          };
-          await lib.submitJudgment(project, labelers[i]!.id, input);
-        }),
+          }),
+        ),
       );
-      return tasks.filter((t) => t.kind === "pair").length;
+      return served.length;
     };
     const served = [await rounds(), await rounds()];
 
@@ -180,10 +183,10 @@ describe("assigning pairs", () => {
 
   it("never gives a labeler the same pair twice, nor a pair with their own demonstration", async () => {
     const project = await fixtures.makeProject({ prompts: 1, candidates: 3, k: 5, goldRate: 0 });
-    const [writer] = await fixtures.makeLabelers(project, 1);
+    const writer = await fixtures.makeLabeler(project);
     const prompt = await lib.db().prompt.findFirstOrThrow({ where: { projectId: project.id } });
     const own = await lib.db().candidate.create({
-      data: { promptId: prompt.id, externalId: "mine", text: "my answer", source: "human", authorId: writer!.id },
+      data: { promptId: prompt.id, externalId: "mine", text: "my answer", source: "human", authorId: writer.id },
     });
     const others = await lib.db().candidate.findMany({ where: { promptId: prompt.id, NOT: { id: own.id } } });
     await lib.db().pair.createMany({
@@ -198,12 +201,12 @@ describe("assigning pairs", () => {
     });
     const seen = new Set<string>();
     for (;;) {
-      const task = await lib.nextTask(project, writer!.id);
+      const task = await lib.nextTask(project, writer.id);
       if (task.kind !== "pair") break;
       expect(seen.has(task.assignmentId)).toBe(false);
       expect([task.left.id, task.right.id]).not.toContain(own.id);
       seen.add(`${[task.left.id, task.right.id].sort()}`);
-      await lib.submitJudgment(project, writer!.id, {
+      await lib.submitJudgment(project, writer.id, {
         clientId: randomUUID(),
         assignmentId: task.assignmentId,
         choice: "B",
@@ -215,11 +218,11 @@ describe("assigning pairs", () => {
 
   it("gives a reloaded client its live lease back instead of a new pair", async () => {
     const project = await fixtures.makeProject({ goldRate: 0 });
-    const [labeler] = await fixtures.makeLabelers(project, 1);
-    const first = await pairTaskFor(project, labeler!.id);
-    const again = await pairTaskFor(project, labeler!.id);
+    const labeler = await fixtures.makeLabeler(project);
+    const first = await pairTaskFor(project, labeler.id);
+    const again = await pairTaskFor(project, labeler.id);
     expect(again.assignmentId).toBe(first.assignmentId);
-    const prefetched = await lib.nextTask(project, labeler!.id, { exclude: [first.assignmentId] });
+    const prefetched = await lib.nextTask(project, labeler.id, { exclude: [first.assignmentId] });
     expect(prefetched.kind === "pair" && prefetched.assignmentId).not.toBe(first.assignmentId);
   });
 
@@ -247,18 +250,18 @@ describe("assigning pairs", () => {
       },
       data: { isGold: true, goldAnswer: "A", openSlots: 0 },
     });
-    const [labeler] = await fixtures.makeLabelers(project, 1);
+    const labeler = await fixtures.makeLabeler(project);
     let gold = 0;
     const draws = 40;
     const random = seededRandom(42);
     for (let i = 0; i < draws; i++) {
-      const task = await lib.nextTask(project, labeler!.id, { random });
+      const task = await lib.nextTask(project, labeler.id, { random });
       if (task.kind !== "pair") throw new Error(`expected a pair, got ${task.kind}`);
       const pair = await lib
         .db()
         .assignment.findUniqueOrThrow({ where: { id: task.assignmentId }, include: { pair: true } });
       if (pair.pair.isGold) gold++;
-      await lib.submitJudgment(project, labeler!.id, {
+      await lib.submitJudgment(project, labeler.id, {
         clientId: randomUUID(),
         assignmentId: task.assignmentId,
         choice: "A",

@@ -2,10 +2,10 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { redirect } from "next/navigation";
 import { LabelingApp } from "@/components/compare/labeling-app";
+import { labelingProgress } from "@/lib/assign";
 import { pageUser } from "@/lib/auth/guard";
 import { HttpError } from "@/lib/http/errors";
 import { requireProjectAccess } from "@/lib/projects";
-import { labelingProgress } from "@/lib/assign";
 
 export const dynamic = "force-dynamic";
 

@@ -10,5 +10,6 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 240_000,
     globalSetup: ["tests/setup/global.ts"],
+    reporters: ["default", "./tests/setup/summary-reporter.ts"],
   },
 });

@@ -3,26 +3,31 @@ import path from "node:path";
 
 const root = path.resolve(import.meta.dirname, "../..");
 
-/** Runs a Prisma CLI command (offline, through the JS schema engine) against `databaseUrl`. */
-export function prisma(args: string[], databaseUrl: string, quiet = true): Promise<void> {
+/** Runs a Prisma CLI command (offline, through the JS schema engine) against `databaseUrl`; returns its stdout. */
+export function prismaOutput(args: string[], databaseUrl: string): Promise<string> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [path.join(root, "node_modules/prisma/build/index.js"), ...args], {
       cwd: root,
       env: { ...process.env, DATABASE_URL: databaseUrl, PRISMA_HIDE_UPDATE_MESSAGE: "1" },
-      stdio: quiet ? ["ignore", "pipe", "pipe"] : "inherit",
+      stdio: ["ignore", "pipe", "pipe"],
     });
-    let output = "";
-    child.stdout?.on("data", (chunk) => {
-      output += chunk;
+    let stdout = "";
+    let stderr = "";
+    child.stdout.on("data", (chunk) => {
+      stdout += chunk;
     });
-    child.stderr?.on("data", (chunk) => {
-      output += chunk;
+    child.stderr.on("data", (chunk) => {
+      stderr += chunk;
     });
     child.on("error", reject);
     child.on("close", (code) =>
-      code === 0 ? resolve() : reject(new Error(`prisma ${args.join(" ")} failed (exit ${code}):\n${output}`)),
+      code === 0
+        ? resolve(stdout)
+        : reject(new Error(`prisma ${args.join(" ")} failed (exit ${code}):\n${stderr}${stdout}`)),
     );
   });
 }
 
-export const migrateDeploy = (databaseUrl: string) => prisma(["migrate", "deploy"], databaseUrl);
+export async function migrateDeploy(databaseUrl: string): Promise<void> {
+  await prismaOutput(["migrate", "deploy"], databaseUrl);
+}

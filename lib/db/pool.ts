@@ -38,6 +38,25 @@ class CatalogSafeClient extends pg.Client {
   }
 }
 
+/**
+ * The URL is split into fields rather than passed as `connectionString`: Prisma migrate makes its
+ * shadow database by copying this pool's options with another `database`, and a connection string
+ * would override that and point the "shadow" at the real database.
+ */
+export function poolConfig(connectionString: string, max = 10): pg.PoolConfig {
+  const url = new URL(connectionString);
+  return {
+    host: url.hostname,
+    port: Number(url.port || 5432),
+    user: decodeURIComponent(url.username),
+    password: decodeURIComponent(url.password),
+    database: decodeURIComponent(url.pathname.slice(1)),
+    ssl: url.searchParams.get("sslmode") === "require" ? { rejectUnauthorized: false } : undefined,
+    max,
+    Client: CatalogSafeClient,
+  };
+}
+
 export function createPool(connectionString: string, max = 10): pg.Pool {
-  return new pg.Pool({ connectionString, max, Client: CatalogSafeClient });
+  return new pg.Pool(poolConfig(connectionString, max));
 }

@@ -50,7 +50,21 @@ async function main() {
   const next = flags.dev ? ["dev", "-p", String(port)] : ["start", "-p", String(port)];
   children.push(run("web", process.execPath, ["node_modules/next/dist/bin/next", ...next], env));
   children.push(run("worker", process.execPath, ["--import", "tsx", "workers/index.ts"], env));
+  await untilAnswering(`http://127.0.0.1:${port}/api/health`);
   printBanner({ port, databaseUrl: url, embedded: Boolean(database), logins });
+}
+
+async function untilAnswering(url: string): Promise<void> {
+  for (let i = 0; i < 600 && !stopping; i++) {
+    if (
+      await fetch(url).then(
+        (r) => r.ok,
+        () => false,
+      )
+    )
+      return;
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
 }
 
 function run(name: string, command: string, args: string[], env: NodeJS.ProcessEnv): ChildProcess {

@@ -7,9 +7,12 @@ import { disconnect } from "../lib/db";
 import { env } from "../lib/env";
 import { jobs } from "./jobs";
 
+let stopping = false;
+
 async function main() {
   const boss = new PgBoss({ connectionString: env().DATABASE_URL, max: 4, application_name: "vibecheck-worker" });
-  boss.on("error", (error) => console.error("[worker] queue error:", error.message));
+  // While stopping, the database may already be going down with us (npm start stops it on Ctrl-C).
+  boss.on("error", (error) => stopping || console.error("[worker] queue error:", error.message));
   await boss.start();
   for (const job of jobs) {
     // The version is part of the queue name: payloads of an older shape never reach a newer handler.
@@ -26,6 +29,7 @@ async function main() {
   console.log(`[worker] ready: ${jobs.map((j) => j.name).join(", ")}`);
 
   const stop = async () => {
+    stopping = true;
     await boss.stop({ graceful: true, timeout: 10_000 });
     await disconnect();
     process.exit(0);

@@ -3,17 +3,15 @@ import { Forbidden } from "@/components/staff/forbidden";
 import { ImportForm } from "@/components/staff/import-form";
 import { pageUserWithRole } from "@/lib/auth/page";
 import { ADMINS } from "@/lib/auth/roles";
-import { db } from "@/lib/db";
+import { listProjectsForAdmin } from "@/lib/projects";
+import { listUsers } from "@/lib/users";
 import { NewProjectForm, NewUserForm } from "./forms";
 
 export const dynamic = "force-dynamic";
 
 export default async function AdminPage() {
   if (!(await pageUserWithRole(ADMINS, "/admin"))) return <Forbidden />;
-  const [projects, users] = await Promise.all([
-    db().project.findMany({ orderBy: { createdAt: "asc" }, include: { _count: { select: { prompts: true } } } }),
-    db().user.findMany({ orderBy: { createdAt: "asc" }, select: { id: true, email: true, name: true, role: true } }),
-  ]);
+  const [projects, users] = await Promise.all([listProjectsForAdmin(), listUsers()]);
   return (
     <main className="mx-auto max-w-4xl space-y-10 px-4 py-10">
       <header className="flex items-baseline justify-between">

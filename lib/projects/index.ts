@@ -1,6 +1,6 @@
 export { createProject, inviteCode } from "./create";
 export { projectByInviteCode } from "./invite";
 export { addMember, joinWithWorkerId, setMemberExcluded } from "./join";
-export { listProjects } from "./list";
+export { listProjects, listProjectsForAdmin } from "./list";
 export { forgetProject, projectBySlug, requireProjectAccess } from "./lookup";
 export { type NewProject, newProjectSchema, type ProjectSettings, projectSettingsSchema } from "./settings";

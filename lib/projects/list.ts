@@ -9,3 +9,8 @@ export function listProjects(user: SessionUser) {
     select: { id: true, slug: true, name: true, kind: true, k: true, inviteCode: user.role === "ADMIN" },
   });
 }
+
+/** Every project with its invite code and size, for admins. */
+export function listProjectsForAdmin() {
+  return db().project.findMany({ orderBy: { createdAt: "asc" }, include: { _count: { select: { prompts: true } } } });
+}

@@ -31,3 +31,23 @@ export function prismaOutput(args: string[], databaseUrl: string): Promise<strin
 export async function migrateDeploy(databaseUrl: string): Promise<void> {
   await prismaOutput(["migrate", "deploy"], databaseUrl);
 }
+
+/**
+ * The SQL that would take the committed migrations to prisma/schema.prisma; empty of DDL when they
+ * agree. `databaseUrl` only hosts migrate's throwaway shadow database.
+ */
+export async function pendingMigrationSql(databaseUrl: string): Promise<string> {
+  const sql = await prismaOutput(
+    [
+      "migrate",
+      "diff",
+      "--from-migrations",
+      "prisma/migrations",
+      "--to-schema-datamodel",
+      "prisma/schema.prisma",
+      "--script",
+    ],
+    databaseUrl,
+  );
+  return /\b(CREATE|ALTER|DROP)\b/.test(sql) ? sql : "";
+}

@@ -19,19 +19,8 @@ if (!name || !/^[a-z0-9_]+$/.test(name)) {
 const dir = await mkdtemp(path.join(os.tmpdir(), "vibecheck-migration-"));
 const server = await startEmbeddedPostgres({ dir, ephemeral: true });
 try {
-  const sql = await prismaOutput(
-    [
-      "migrate",
-      "diff",
-      "--from-migrations",
-      "prisma/migrations",
-      "--to-schema-datamodel",
-      "prisma/schema.prisma",
-      "--script",
-    ],
-    server.url,
-  );
-  if (!/\b(CREATE|ALTER|DROP)\b/.test(sql)) {
+  const sql = await pendingMigrationSql(server.url);
+  if (!sql) {
     console.log("The schema matches the migrations: nothing to write.");
   } else {
     const stamp = new Date().toISOString().replace(/\D/g, "").slice(0, 14);

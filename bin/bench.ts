@@ -1,16 +1,34 @@
-/** `npm run bench`: every speed figure next to a baseline measured in the same run. */
+/**
+ * `npm run bench`: every speed figure next to a baseline measured in the same run.
+ * Each section runs in a process of its own: sections start their own databases, and lib/db keeps
+ * one client per process. `npm run bench -- go rm` runs only the sections whose titles match.
+ */
+import { spawnSync } from "node:child_process";
+import { activeBench } from "../tests/bench/active";
 import { goBench } from "../tests/bench/go";
 import { labelingBench } from "../tests/bench/labeling";
 import { type BenchSection, formatFigure } from "../tests/bench/report";
 import { rmBench } from "../tests/bench/rm";
 
-const sections: BenchSection[] = [labelingBench, goBench, rmBench];
-const only = process.argv.slice(2);
+const sections: BenchSection[] = [labelingBench, goBench, rmBench, activeBench];
+const [flag, index] = process.argv.slice(2);
 
-for (const section of sections) {
-  if (only.length && !only.some((word) => section.title.toLowerCase().includes(word.toLowerCase()))) continue;
+if (flag === "--section") {
+  const section = sections[Number(index)];
+  if (!section) throw new Error(`no bench section ${index}`);
   console.log(`\n${section.title}`);
   const started = performance.now();
   for (const figure of await section.run()) console.log(formatFigure(figure));
   console.log(`  (${((performance.now() - started) / 1000).toFixed(0)} s)`);
+} else {
+  const words = process.argv.slice(2).map((w) => w.toLowerCase());
+  let failed = false;
+  sections.forEach((section, i) => {
+    if (words.length && !words.some((w) => section.title.toLowerCase().includes(w))) return;
+    const run = spawnSync(process.execPath, ["--import", "tsx", import.meta.filename, "--section", String(i)], {
+      stdio: "inherit",
+    });
+    failed ||= run.status !== 0;
+  });
+  process.exit(failed ? 1 : 0);
 }

@@ -9,18 +9,19 @@ const USAGE = `Usage: npm run simulate -- --project <slug> [--labelers 20] [--ju
          [--temperature 1] [--position-bias 0.2] [--spammers 0.1] [--clean] [--seed 1] [--concurrency 8]
 
 Simulated labelers (users sim-1 … sim-n, made members of the project) judge pairs through the same
-code as the web app's labelers: next task, then submit.
+code as the web app's labelers: next task, then submit. Their judgments count like real ones: they
+trigger retraining, and with active learning on, pairs come in the order it chooses.
 
 Choice model. Each candidate has a latent utility u: its meta.utility from the import, else a
 standard normal draw seeded by the candidate id. An honest labeler shown L on the left and R on the
 right picks L with probability
     P(left) = σ((u_L − u_R + b) / T),  σ(x) = 1 / (1 + e^−x)
-  --temperature T     noise; 0 means always the higher utility (after the bias)        default 1
-  --position-bias b   added to the left candidate's utility                            default 0.2
-  --spammers s        share of labelers who pick left or right at random (½ each)      default 0.1
+  --temperature T     noise; 0 means always the higher utility (after the bias)       default 1
+  --position-bias b   added to the left candidate's utility                           default 0.2
+  --spammers s        share of labelers who pick left or right at random (½ each)     default 0.1
   --clean             b = 0 and s = 0
 Nobody answers "tie" or "both bad". Demonstration tasks are skipped (asked again).
-  --labelers n        simulated labelers                                             default 20
+  --labelers n        simulated labelers                                              default 20
   --judgments N       judgments to store; fewer when the open slots run out           default 20000
   --seed N            the same seed and serving order give the same answers           default 1
   --concurrency C     labelers working at the same moment                             default 8`;
@@ -58,11 +59,18 @@ async function main(): Promise<number> {
       `Simulating ${args.labelers} labelers on "${project.slug}": T = ${args.temperature}, b = ${args.positionBias}, ` +
         `spammers ${args.spammers}, seed ${args.seed}${project.activeLearning ? ", active learning on" : ""}`,
     );
+    // A terminal gets one line rewritten in place; a log file a line every few seconds.
+    const tty = process.stdout.isTTY;
     const summary = await simulateCrowd(project, {
       ...args,
-      onProgress: ({ stored, target, seconds }) =>
-        console.log(`  ${fmt(stored)} / ${fmt(target)} judgments  (${fmt(seconds > 0 ? stored / seconds : 0)}/s)`),
+      progressEveryMs: tty ? 250 : 5000,
+      onProgress: ({ stored, target, seconds }) => {
+        const line = `  ${fmt(stored)} / ${fmt(target)} judgments  (${fmt(seconds > 0 ? stored / seconds : 0)}/s)`;
+        if (tty) process.stdout.write(`\r${line}\x1b[K`);
+        else console.log(line);
+      },
     });
+    if (tty) process.stdout.write("\n");
     report(summary);
     return 0;
   } catch (error) {

@@ -12,6 +12,7 @@ export function NewProjectForm() {
         name: f.get("name"),
         kind: f.get("kind"),
         k: Number(f.get("k")),
+        question: String(f.get("question") ?? "").trim() || null,
       })}
     >
       <Field label="Slug" name="slug" required placeholder="poems-v2" />
@@ -24,6 +25,7 @@ export function NewProjectForm() {
         </select>
       </label>
       <Field label="Judgments per pair (k)" name="k" type="number" min={1} defaultValue={3} />
+      <Field label="Question (optional)" name="question" placeholder="Which position is better for Black?" />
     </ApiForm>
   );
 }

@@ -3,6 +3,7 @@
 import { type KeyboardEvent as ReactKeyboardEvent, useCallback, useEffect, useRef, useState } from "react";
 import type { CandidateView, PairTask } from "@/lib/assign/task";
 import type { Choice, Decision } from "@/lib/client/labeling-session";
+import { GoBoardSvg } from "../go/board";
 import { MarkdownText } from "../markdown/markdown";
 import { ChoiceButtons } from "./choice-buttons";
 import { choiceForKey, isPlainPress, isTypingTarget, STRENGTHS, strengthForKey } from "./keys";
@@ -15,6 +16,7 @@ type Props = { task: PairTask; settings: LabelingSettings; onDecide: (decision: 
 /** One pair: prompt, the two responses side by side, and the decision. Mount once per task. */
 export function PairView({ task, settings, onDecide }: Props) {
   const { since, visible } = useVisibleSince();
+  const noun = task.left.board && task.right.board ? "positions" : "responses";
   const [strength, setStrength] = useState<number | null>(null);
   const [rationale, setRationale] = useState("");
   const [pendingChoice, setPendingChoice] = useState<Choice | null>(null);
@@ -78,11 +80,19 @@ export function PairView({ task, settings, onDecide }: Props) {
       data-testid="pair"
       data-assignment-id={task.assignmentId}
       data-ready={visible ? "true" : "false"}
-      aria-label="Compare two responses"
+      aria-label={`Compare two ${noun}`}
       className="flex flex-col gap-4"
     >
       <PromptCard text={task.prompt} />
-      <div className="grid gap-4 md:grid-cols-2">
+      {task.question && (
+        <h1 data-testid="question" className="text-center text-lg font-semibold text-stone-900">
+          {task.question}
+        </h1>
+      )}
+      {/* Two boards stay side by side even on a phone: a move is judged by comparing them at a glance. */}
+      <div
+        className={`grid ${task.left.board && task.right.board ? "grid-cols-2 gap-2 sm:gap-4" : "gap-4 md:grid-cols-2"}`}
+      >
         <CandidatePanel label="A" side="left" keys="1 or ←" candidate={task.left} marked={pendingChoice === "A"} />
         <CandidatePanel label="B" side="right" keys="2 or →" candidate={task.right} marked={pendingChoice === "B"} />
       </div>
@@ -138,22 +148,37 @@ function CandidatePanel({
   candidate: CandidateView;
   marked: boolean;
 }) {
+  const noun = candidate.board ? "Position" : "Response";
   return (
     <article
       data-testid={`candidate-${side}`}
       data-candidate-id={candidate.id}
-      aria-label={`Response ${label}, ${side}`}
+      aria-label={`${noun} ${label}, ${side}`}
       className={`flex min-w-0 flex-col rounded-lg border bg-white shadow-sm ${
         marked ? "border-indigo-500 ring-2 ring-indigo-200" : "border-stone-200"
       }`}
     >
-      <header className="flex items-center justify-between border-b border-stone-100 px-4 py-2">
-        <h2 className="font-semibold text-stone-800">Response {label}</h2>
-        <span className="text-xs text-stone-500">key {keys}</span>
+      <header
+        className={`flex items-center justify-between gap-2 border-b border-stone-100 py-2 ${candidate.board ? "px-2 sm:px-4" : "px-4"}`}
+      >
+        <h2 className="font-semibold text-stone-800">
+          {noun} {label}
+        </h2>
+        {/* Side by side on a phone there is no room for the hint; the buttons show the keys. */}
+        <span className={`text-xs text-stone-500 ${candidate.board ? "hidden sm:inline" : ""}`}>key {keys}</span>
       </header>
-      <div className="max-h-[45vh] min-h-24 overflow-auto px-4 py-3 text-[15px] text-stone-800 md:max-h-[calc(100dvh-21rem)] md:min-h-48">
-        <MarkdownText text={candidate.text} />
-      </div>
+      {candidate.board ? (
+        <div className="p-1 sm:p-3">
+          <GoBoardSvg
+            state={candidate.board}
+            className="mx-auto block h-auto max-h-[calc(100dvh-23rem)] min-h-40 w-full"
+          />
+        </div>
+      ) : (
+        <div className="max-h-[45vh] min-h-24 overflow-auto px-4 py-3 text-[15px] text-stone-800 md:max-h-[calc(100dvh-21rem)] md:min-h-48">
+          <MarkdownText text={candidate.text} />
+        </div>
+      )}
     </article>
   );
 }

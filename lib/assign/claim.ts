@@ -13,12 +13,16 @@ export type LeaseRow = {
   aText: string;
   bId: string;
   bText: string;
+  /** `Candidate.board` (GO projects), as stored; null for text candidates. */
+  aBoard?: unknown;
+  bBoard?: unknown;
 };
 
 // Appended to a statement whose CTE `lease` returns assignment rows: adds the pair's content.
 const withContent = sql`
   SELECT lease.id, lease."pairId", lease."leftCandidateId", lease."expiresAt", pr.text AS prompt,
-         ca.id AS "aId", ca.text AS "aText", cb.id AS "bId", cb.text AS "bText"
+         ca.id AS "aId", ca.text AS "aText", cb.id AS "bId", cb.text AS "bText",
+         ca.board AS "aBoard", cb.board AS "bBoard"
   FROM lease
   JOIN "Pair" p ON p.id = lease."pairId"
   JOIN "Prompt" pr ON pr.id = p."promptId"
@@ -51,8 +55,17 @@ const resumed = (projectId: string, userId: string, exclude: string[]) => sql`
  * labelers spread over different pairs instead of queueing) and `openSlots` is decremented in the
  * same statement. A pair row changed by a concurrent transaction is re-checked against
  * `openSlots > 0` under the lock, so a pair never has more judgments plus live leases than k.
+ *
+ * With `wait`, locked pairs are waited for instead of skipped: when every open pair is locked by
+ * a concurrent claim at this instant, skipping would wrongly tell the labeler there is no work.
  */
-export async function claimRegularPair(projectId: string, userId: string, leaseSeconds: number, exclude: string[]) {
+export async function claimRegularPair(
+  projectId: string,
+  userId: string,
+  leaseSeconds: number,
+  exclude: string[],
+  { wait = false } = {},
+) {
   const rows = await db().$queryRaw<LeaseRow[]>`
     WITH ${resumed(projectId, userId, exclude)}, pick AS (
       SELECT p.id FROM "Pair" p
@@ -60,7 +73,7 @@ export async function claimRegularPair(projectId: string, userId: string, leaseS
         AND p."projectId" = ${projectId} AND NOT p."isGold" AND p."openSlots" > 0 AND ${notForUser(userId)}
       ORDER BY p."openSlots", p."shuffleKey"
       LIMIT 1
-      FOR UPDATE OF p SKIP LOCKED
+      FOR UPDATE OF p ${wait ? sql`` : sql`SKIP LOCKED`}
     ), claimed AS (
       UPDATE "Pair" p SET "openSlots" = p."openSlots" - 1
       FROM pick WHERE p.id = pick.id

@@ -1,18 +1,21 @@
 import { db } from "../db";
 import type { Project } from "../generated/prisma/client";
+import { claimNextPair } from "./active";
 import { claimGoldPair, claimRegularPair } from "./claim";
 import { reclaimExpiredLeases } from "./leases";
-import { pairTask, type Task } from "./task";
+import { pairQuestion, pairTask, type Task } from "./task";
 
 type Options = {
   /** Leases the client already has on screen or queued, so they are not handed out again. */
   exclude?: string[];
   random?: () => number;
+  /** With active learning: share of requests served in regular order (default 0.1, see active.ts). */
+  exploration?: number;
 };
 
 /** The labeler's next task: a pair to judge, a response to write, or nothing left. */
 export async function nextTask(project: Project, userId: string, options: Options = {}): Promise<Task> {
-  const { exclude = [], random = Math.random } = options;
+  const { exclude = [], random = Math.random, exploration } = options;
   if (project.quota > 0) {
     const done = await db().judgment.count({ where: { projectId: project.id, userId } });
     if (done >= project.quota) {
@@ -31,14 +34,17 @@ export async function nextTask(project: Project, userId: string, options: Option
 
   const { id, leaseSeconds } = project;
   const wantsGold = random() < project.goldRate;
-  const regular = () => claimRegularPair(id, userId, leaseSeconds, exclude);
+  const regular = () => claimNextPair(project, userId, { exclude, random, exploration });
   const gold = () => claimGoldPair(id, userId, leaseSeconds, exclude);
+  // Before answering "nothing left": wait for pairs that concurrent claims hold locked right now.
+  const waitingForLocks = () => claimRegularPair(id, userId, leaseSeconds, exclude, { wait: true });
   const lease =
     (wantsGold ? await gold() : null) ??
     (await regular()) ??
     ((await reclaimExpiredLeases(id)) > 0 ? await regular() : null) ??
+    (await waitingForLocks()) ??
     (wantsGold ? null : await gold());
-  return lease ? pairTask(lease) : { kind: "done", reason: "empty" };
+  return lease ? pairTask(lease, pairQuestion(project)) : { kind: "done", reason: "empty" };
 }
 
 /** A prompt this labeler has not written a response for yet, at random. */

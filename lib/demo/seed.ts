@@ -1,7 +1,7 @@
 import path from "node:path";
 import { hashPassword } from "../auth/password";
 import { db, type Role } from "../db";
-import { importFile } from "../import";
+import { importFile, importGeneratedGo } from "../import";
 import { addMember, inviteCode } from "../projects";
 
 export type DemoLogin = { role: Role; email: string; password: string };
@@ -20,8 +20,9 @@ const DEMO_USERS: { email: string; role: Role; name: string }[] = [
 const POEMS_FILE = path.resolve(import.meta.dirname, "../../prisma/demo/poems.jsonl");
 
 /**
- * The demo: users of every role and a "Poems" project with weak and degenerate candidates among
- * the good ones. Safe to run again: users, project and imported rows are never duplicated.
+ * The demo: users of every role, a "Poems" project with weak and degenerate candidates among
+ * the good ones, and a small "Go 9x9" project of generated positions (its ground truth is left to
+ * the worker's go-truth job). Safe to run again: users, projects and imported rows are never duplicated.
  */
 export async function seedDemo(): Promise<DemoLogin[]> {
   const passwordHash = await hashPassword(DEMO_PASSWORD);
@@ -45,6 +46,29 @@ export async function seedDemo(): Promise<DemoLogin[]> {
     update: {},
   });
   await importFile(POEMS_FILE, project);
-  for (const user of users) if (user.role === "LABELER") await addMember(project.id, user.id);
+  const go = await seedGoProject();
+  for (const user of users) {
+    if (user.role !== "LABELER") continue;
+    await addMember(project.id, user.id);
+    await addMember(go.id, user.id);
+  }
   return DEMO_USERS.map((u) => ({ role: u.role, email: u.email, password: DEMO_PASSWORD }));
+}
+
+async function seedGoProject() {
+  const project = await db().project.upsert({
+    where: { slug: "go9" },
+    create: {
+      slug: "go9",
+      name: "Go 9x9",
+      kind: "GO",
+      k: 3,
+      goldRate: 0,
+      allowBothBad: false,
+      inviteCode: inviteCode(),
+    },
+    update: {},
+  });
+  await importGeneratedGo(project, { size: 9, prompts: 20, seed: 1, candidates: { min: 2, max: 4 } });
+  return project;
 }

@@ -4,6 +4,14 @@ import { defaultMoveCap, playRandomGame } from "./playout";
 import { Rng } from "./rng";
 import { areaDifference } from "./scoring";
 
+/**
+ * Names what `winProbability` computes, stored with every ground truth: Black's share of uniformly
+ * random playouts (legal moves that do not fill the mover's own single-point eyes, simple ko, at
+ * most 3·size² moves), scored by Tromp-Taylor area with komi, ties counted half. Bump the version
+ * when any of that changes, so old and new estimates are never mixed up.
+ */
+export const WIN_PROBABILITY_ESTIMATOR = "random-playouts/v1";
+
 export type WinProbability = {
   /** Share of playouts Black won by Tromp-Taylor score with komi; a tie counts half. */
   pBlackWins: number;

@@ -1,3 +1,4 @@
+export { importGeneratedGo } from "./go-generated";
 export { type ImportOptions, importFile } from "./import";
 export { describeProblem, formatProblem, ImportError, type ImportProblem, MAX_LISTED_PROBLEMS } from "./problems";
 export { type CandidateRecord, type GoldRecord, type PromptRecord, parsePromptLine } from "./record";

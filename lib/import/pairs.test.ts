@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { seededRandom } from "../pairs/plan";
+import { seededRandom } from "../random";
 import { planPromptPairs } from "./pairs";
 
 const four = ["a", "b", "c", "d"];

@@ -82,14 +82,67 @@ describe("parsePromptLine", () => {
     ]);
   });
 
-  it("says board candidates need a GO project, and are not importable yet in one", () => {
+  it("says board candidates need a GO project", () => {
     const board = [candidates[0], { id: "c2", position: "…", source: "katago" }];
     const line = JSON.stringify({ id: "p", prompt: "x", candidates: board });
     expect(problems(line)[0]?.message).toContain("board candidates need a GO project");
-    expect(problems(line, { kind: "GO", allowTie: true })[0]).toEqual({
-      field: "candidates[1].position",
-      message: expect.stringContaining("coming"),
-    });
+  });
+
+  it("reads board candidates in a GO project, from SGF or a position string", () => {
+    const go = { kind: "GO", allowTie: true } as const;
+    const boards = [
+      { id: "sgf", board: { sgf: "(;SZ[5]KM[0.5];B[cc];W[bb])" } },
+      { id: "pos", position: "...../...../..X../.O.../.....", toPlay: "B", lastMove: "B2", source: "policy" },
+    ];
+    const parsed = parsePromptLine(JSON.stringify({ id: "p", prompt: "x", candidates: boards }), go);
+    expect(parsed.problems).toBeUndefined();
+    expect(parsed.record?.candidates).toEqual([
+      {
+        id: "sgf",
+        text: "...../.O.../..X../...../..... B",
+        source: "import",
+        meta: {},
+        board: { size: 5, komi: 0.5, toPlay: "B", position: "...../.O.../..X../...../.....", lastMove: { x: 1, y: 1 } },
+      },
+      {
+        id: "pos",
+        text: "...../...../..X../.O.../..... B",
+        source: "policy",
+        meta: {},
+        board: { size: 5, komi: 7.5, toPlay: "B", position: "...../...../..X../.O.../.....", lastMove: { x: 1, y: 3 } },
+      },
+    ]);
+  });
+
+  it("names the field and the place of every board problem in a GO project", () => {
+    const go = { kind: "GO", allowTie: true } as const;
+    const boards = [
+      { id: "a", board: { sgf: "(;SZ[5];B[cc]" } },
+      { id: "b", position: "XO/O." },
+      { id: "c", position: "../..", toPlay: "B", lastMove: "A1" },
+      { id: "d", text: "a poem" },
+    ];
+    expect(problems(JSON.stringify({ id: "p", prompt: "x", candidates: boards }), go)).toEqual([
+      {
+        field: "candidates[0].board.sgf",
+        message: expect.stringMatching(/^SGF error at offset 13 .*expected ';', '\(' or '\)'/),
+      },
+      { field: "candidates[1].toPlay", message: expect.stringContaining("say who moves next") },
+      { field: "candidates[2].lastMove", message: expect.stringContaining("A1 holds no white stone") },
+      { field: "candidates[3].text", message: expect.stringContaining("GO projects take board candidates") },
+      { field: "candidates[3]", message: expect.stringContaining("missing the board") },
+    ]);
+  });
+
+  it("refuses boards of different sizes on one line", () => {
+    const go = { kind: "GO", allowTie: true } as const;
+    const boards = [
+      { id: "a", position: "../.. W" },
+      { id: "b", position: "X../.../...", toPlay: "W" },
+    ];
+    expect(problems(JSON.stringify({ id: "p", prompt: "x", candidates: boards }), go)).toEqual([
+      { field: "candidates[1]", message: expect.stringContaining("a 3x3 board, but candidates[0] is 2x2") },
+    ]);
   });
 
   it("refuses NUL characters, which PostgreSQL cannot store", () => {

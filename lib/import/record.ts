@@ -1,4 +1,6 @@
 import type { ProjectKind } from "../db";
+import type { BoardState } from "../go/state";
+import { BOARD_FIELDS, boardContent } from "./board";
 import { describeJsonError } from "./json-error";
 
 /**
@@ -8,12 +10,22 @@ import { describeJsonError } from "./json-error";
  *  "candidates": [{"id": "c1", "text": "…", "source": "model-a", "meta": {…}}, …],
  *  "gold": [{"better": "c1", "worse": "c3"}, {"a": "c2", "b": "c4", "answer": "TIE"}]}
  *
+ * In GO projects a candidate is a board instead of a text (see ./board.ts):
+ * {"id": "c1", "board": {"sgf": "(;SZ[9]…)"}} or {"id": "c1", "position": "X.O/…", "toPlay": "B"}.
+ *
  * Unknown fields are rejected, at the top level and in candidates and gold entries: a typo such as
  * "canidates" or "metadata" must not make data silently vanish.
  */
 export type JsonObject = Record<string, unknown>;
 
-export type CandidateRecord = { id: string; text: string; source: string; meta: JsonObject };
+export type CandidateRecord = {
+  id: string;
+  text: string;
+  source: string;
+  meta: JsonObject;
+  /** GO projects: the board; `text` is then its compact position string. */
+  board?: BoardState;
+};
 
 /** A known answer about two candidates of the same line, by candidate id: `a` is better ("A"), `b` ("B"), or a tie. */
 export type GoldRecord = { a: string; b: string; answer: "A" | "B" | "TIE" };
@@ -37,8 +49,8 @@ export type ParsedLine =
 
 const PROMPT_FIELDS = ["id", "prompt", "candidates", "meta", "gold"];
 const CANDIDATE_FIELDS = ["id", "text", "source", "meta"];
-// Go candidates are board states; recognized so that the message can say what to do.
-const BOARD_FIELDS = ["board", "position"];
+/** Board candidates may leave out `source`: a position often has no model behind it. */
+export const DEFAULT_BOARD_SOURCE = "import";
 const GOLD_PREFERENCE_FIELDS = ["better", "worse"];
 const GOLD_ANSWER_FIELDS = ["a", "b", "answer"];
 const GOLD_ANSWERS = ["A", "B", "TIE"] as const;
@@ -89,13 +101,14 @@ function candidatesField(value: unknown, rules: LineRules, problems: FieldProble
   }
   const candidates: CandidateRecord[] = [];
   const firstIndex = new Map<string, number>();
+  let firstBoard: { index: number; size: number } | undefined;
   for (const [index, raw] of (value as unknown[]).entries()) {
     const field = `candidates[${index}]`;
     if (!isObject(raw)) {
       problems.push({ field, message: `expected an object with id, text and source, got ${kindOf(raw)}` });
       continue;
     }
-    unknownFields(raw, [...CANDIDATE_FIELDS, ...BOARD_FIELDS], field, problems);
+    unknownFields(raw, [...CANDIDATE_FIELDS, ...BOARD_FIELDS], field, problems, rules.kind);
     const id = idField(raw.id, `${field}.id`, problems);
     if (id !== undefined) {
       const first = firstIndex.get(id);
@@ -106,29 +119,52 @@ function candidatesField(value: unknown, rules: LineRules, problems: FieldProble
         });
       } else firstIndex.set(id, index);
     }
-    const text = candidateContent(raw, field, rules, problems);
-    const source = textField(raw.source, `${field}.source`, problems);
+    const content = candidateContent(raw, field, rules, problems);
+    const isBoard = rules.kind === "GO" || BOARD_FIELDS.some((name) => name in raw);
+    const source =
+      isBoard && raw.source === undefined ? DEFAULT_BOARD_SOURCE : textField(raw.source, `${field}.source`, problems);
     const meta = metaField(raw.meta, `${field}.meta`, problems);
-    if (id !== undefined && text !== undefined && source !== undefined) candidates.push({ id, text, source, meta });
+    if (content?.board) {
+      firstBoard ??= { index, size: content.board.size };
+      sameBoardSize(content.board.size, firstBoard, field, problems);
+    }
+    if (id !== undefined && content !== undefined && source !== undefined) {
+      candidates.push({ id, ...content, source, meta });
+    }
   }
   return candidates;
 }
 
-/**
- * What a candidate shows. Extension point: GO projects will accept `board` / `position` here
- * (parsed by lib/go) as well as text; until then both kinds import text candidates only.
- */
-function candidateContent(raw: JsonObject, field: string, rules: LineRules, problems: FieldProblem[]) {
+/** What a candidate shows: a text in TEXT projects, a board in GO projects. */
+function candidateContent(
+  raw: JsonObject,
+  field: string,
+  rules: LineRules,
+  problems: FieldProblem[],
+): { text: string; board?: BoardState } | undefined {
+  if (rules.kind === "GO") return boardContent(raw, field, problems);
   const board = BOARD_FIELDS.find((name) => name in raw);
   if (board !== undefined) {
-    const message =
-      rules.kind === "TEXT"
-        ? "board candidates need a GO project (coming); this project is TEXT, so give a text"
-        : "board candidates are coming; for now give the candidate as text";
+    const message = "board candidates need a GO project; this project is TEXT, so give a text";
     problems.push({ field: `${field}.${board}`, message });
     return undefined;
   }
-  return textField(raw.text, `${field}.text`, problems);
+  const text = textField(raw.text, `${field}.text`, problems);
+  return text === undefined ? undefined : { text };
+}
+
+/** Boards of different sizes cannot be compared as "the better position". */
+function sameBoardSize(
+  size: number,
+  first: { index: number; size: number },
+  field: string,
+  problems: FieldProblem[],
+): void {
+  if (size === first.size) return;
+  problems.push({
+    field,
+    message: `a ${size}x${size} board, but candidates[${first.index}] is ${first.size}x${first.size}; every candidate of a prompt must have the same board size`,
+  });
 }
 
 // Gold entries may name any candidate id on the line, even one whose other fields have problems
@@ -257,11 +293,18 @@ function metaField(value: unknown, field: string, problems: FieldProblem[]): Jso
   return value;
 }
 
-function unknownFields(value: JsonObject, allowed: string[], at: string, problems: FieldProblem[]): void {
+function unknownFields(
+  value: JsonObject,
+  allowed: string[],
+  at: string,
+  problems: FieldProblem[],
+  kind: ProjectKind = "TEXT",
+): void {
   for (const name of Object.keys(value)) {
     if (allowed.includes(name)) continue;
     const field = at ? `${at}.${name}` : name;
-    const visible = allowed.filter((a) => !BOARD_FIELDS.includes(a));
+    // Each kind lists what it takes: board fields are recognized in TEXT projects only to explain them.
+    const visible = allowed.filter((a) => (kind === "GO" ? a !== "text" : !BOARD_FIELDS.includes(a)));
     problems.push({ field, message: `unknown field (allowed: ${visible.join(", ")}); check the spelling` });
   }
 }

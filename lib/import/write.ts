@@ -67,7 +67,7 @@ export async function writeBatch(
   const candidatesOf = groupBy(storedCandidates, (c) => c.promptId);
   const pairsOf = groupBy(storedPairs, (p) => p.promptId);
   const prompts = new Rows(["id", "externalId", "text", "meta"]);
-  const candidates = new Rows(["id", "promptId", "externalId", "text", "source", "meta"]);
+  const candidates = new Rows(["id", "promptId", "externalId", "text", "source", "meta", "board"]);
   const pairs: { promptId: string; pair: PlannedPair }[] = [];
 
   for (const record of records) {
@@ -91,7 +91,16 @@ export async function writeBatch(
       const id = randomUUID();
       idOf.set(candidate.id, id);
       fresh.add(id);
-      candidates.add([id, promptId, candidate.id, candidate.text, candidate.source, JSON.stringify(candidate.meta)]);
+      const board = candidate.board ? JSON.stringify(candidate.board) : null;
+      candidates.add([
+        id,
+        promptId,
+        candidate.id,
+        candidate.text,
+        candidate.source,
+        JSON.stringify(candidate.meta),
+        board,
+      ]);
       summary.candidates.created++;
     }
     const onLine = new Set(idOf.values());
@@ -126,17 +135,17 @@ function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, 
 
 /** Column-wise rows: one array parameter per column, inserted with unnest (a handful of parameters per batch). */
 class Rows {
-  readonly columns: string[][];
+  readonly columns: (string | null)[][];
   constructor(names: string[]) {
     this.columns = names.map(() => []);
   }
-  add(values: string[]): void {
+  add(values: (string | null)[]): void {
     for (const [i, value] of values.entries()) this.columns[i]?.push(value);
   }
   get size(): number {
     return this.columns[0]?.length ?? 0;
   }
-  column(i: number): string[] {
+  column(i: number): (string | null)[] {
     return this.columns[i] ?? [];
   }
 }
@@ -155,11 +164,12 @@ async function insertPrompts(tx: Tx, projectId: string, rows: Rows): Promise<voi
 async function insertCandidates(tx: Tx, rows: Rows): Promise<void> {
   if (rows.size === 0) return;
   const inserted = await tx.$executeRaw`
-    INSERT INTO "Candidate" (id, "promptId", "externalId", text, source, meta)
-    SELECT r.id, r."promptId", r."externalId", r.text, r.source, r.meta::jsonb
+    INSERT INTO "Candidate" (id, "promptId", "externalId", text, source, meta, board)
+    SELECT r.id, r."promptId", r."externalId", r.text, r.source, r.meta::jsonb, r.board::jsonb
     FROM unnest(${rows.column(0)}::text[], ${rows.column(1)}::text[], ${rows.column(2)}::text[],
-                ${rows.column(3)}::text[], ${rows.column(4)}::text[], ${rows.column(5)}::text[])
-      AS r(id, "promptId", "externalId", text, source, meta)
+                ${rows.column(3)}::text[], ${rows.column(4)}::text[], ${rows.column(5)}::text[],
+                ${rows.column(6)}::text[])
+      AS r(id, "promptId", "externalId", text, source, meta, board)
     ON CONFLICT DO NOTHING`;
   expectAll(inserted, rows.size, "candidates");
 }

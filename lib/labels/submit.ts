@@ -1,6 +1,7 @@
 import { db, Prisma } from "../db";
 import type { Project } from "../generated/prisma/client";
 import { HttpError, notFound } from "../http/errors";
+import { noteJudgmentStored } from "../rm/trigger";
 import type { JudgmentInput } from "./schema";
 
 export type StoredJudgment = { judgmentId: string; clientId: string; storedAt: string };
@@ -20,6 +21,8 @@ export async function submitJudgment(project: Project, userId: string, input: Ju
   checkAgainstSettings(project, input);
   try {
     const row = (await onLiveLease(project, userId, input)) ?? (await onExpiredLease(project, userId, input));
+    // Not awaited, and it never throws: the retrain counter must not slow down or fail a judgment.
+    if (row) void noteJudgmentStored(project);
     return toStored(row ?? (await explainConflict(project, userId, input)));
   } catch (error) {
     // A unique index refused the row: the same client id or the same pair, raced by another request.

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { planPairs, seededRandom } from "./plan";
+import { seededRandom } from "../random";
+import { planPairs } from "./plan";
 
 describe("planPairs", () => {
   it("returns every unordered pair when there are no more than the cap", () => {

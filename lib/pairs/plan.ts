@@ -1,15 +1,3 @@
-/** A deterministic PRNG (mulberry32), so pair sampling can be reproduced from a seed in tests. */
-export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /**
  * Which candidate pairs of one prompt to ask about: all of them up to `cap`, else a uniform
  * random sample of `cap` (partial Fisher-Yates over the pair indices).

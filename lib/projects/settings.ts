@@ -13,6 +13,8 @@ export const projectSettingsSchema = z.object({
   pairCap: z.number().int().min(1).max(1000).default(6),
   leaseSeconds: z.number().int().min(5).max(86_400).default(600),
   quota: z.number().int().min(0).default(0),
+  /** The question above each pair; empty uses the kind's default. */
+  question: z.string().trim().max(300).nullable().optional(),
 });
 
 export type ProjectSettings = z.infer<typeof projectSettingsSchema>;

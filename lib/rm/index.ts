@@ -1,5 +1,7 @@
 // Public surface of the reward model: featurize text, train from comparisons, measure, export to
-// ONNX and score through onnxruntime-node. Pure library: no database, queue or HTTP here.
+// ONNX and score through onnxruntime-node. Pure library: no database, queue or HTTP here. The
+// database side lives next to it: dataset-db (snapshot), retrain (the job), versions (storage and
+// the atomic switch), serve (scoring a request), trigger (enqueueing).
 
 export { buildModelCard, type ModelCard, type TrainingSnapshot } from "./card";
 export type { Comparison } from "./comparison";

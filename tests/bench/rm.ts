@@ -7,6 +7,7 @@ import { createRewardSession, scoreBatch } from "../../lib/rm/onnx-session";
 import { createSyntheticWorld, syntheticJudgments, trueUtility } from "../../lib/rm/synthetic";
 import { defaultTrainOptions, type TrainResult, trainRewardModel } from "../../lib/rm/train";
 import { type BenchFigure, type BenchSection, median, medianOf } from "./report";
+import { retrainFromDatabase } from "./rm-db";
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
 
@@ -18,7 +19,7 @@ const RUNS = Number(process.env.BENCH_RUNS ?? 3);
  */
 export const rmBench: BenchSection = {
   title: "Reward model",
-  run: async () => [...training(), ...(await inference()), learning()],
+  run: async () => [...training(), ...(await inference()), learning(), await retrainFromDatabase()],
 };
 
 function seconds(since: number): number {

@@ -1,12 +1,11 @@
 import os from "node:os";
 import path from "node:path";
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { db, disconnect } from "../../lib/db";
-import { type AppServer, startAppServer } from "../setup/app-server";
-import { launchChromium } from "../setup/chromium";
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
+import { db } from "../../lib/db";
 import { HOSTILE_PAIR, PALINDROME_PAIR } from "./content";
 import {
+  appAndBrowserPerFile,
   createLabeler,
   createTextProject,
   eventually,
@@ -16,19 +15,7 @@ import {
   waitForPair,
 } from "./fixtures";
 
-let server: AppServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await startAppServer();
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-  await disconnect();
-});
+const app = appAndBrowserPerFile();
 
 async function screenshots(page: Page) {
   if (process.env.VIBECHECK_SCREENSHOT !== "1") return;
@@ -44,9 +31,9 @@ describe("compare screen", () => {
   it("stores five keyboard decisions, in terms of what was shown on the left, across a reload", async () => {
     const project = await createTextProject({ name: "Code answers", pairs: [PALINDROME_PAIR, ...simplePairs(7)] });
     const labeler = await createLabeler(project.id);
-    const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    const context = await app.browser.newContext({ viewport: { width: 1280, height: 800 } });
     const page = await context.newPage();
-    await signInThroughLoginPage(page, server.url, project.slug, labeler);
+    await signInThroughLoginPage(page, app.server.url, project.slug, labeler);
 
     let shown = await waitForPair(page);
     await screenshots(page);
@@ -83,14 +70,14 @@ describe("compare screen", () => {
   it("renders hostile markdown inert and highlights fenced code", async () => {
     const project = await createTextProject({ pairs: [HOSTILE_PAIR] });
     const labeler = await createLabeler(project.id);
-    const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    const context = await app.browser.newContext({ viewport: { width: 1280, height: 800 } });
     const page = await context.newPage();
     const dialogs: string[] = [];
     page.on("dialog", (dialog) => {
       dialogs.push(dialog.message());
       void dialog.dismiss();
     });
-    await signInThroughLoginPage(page, server.url, project.slug, labeler);
+    await signInThroughLoginPage(page, app.server.url, project.slug, labeler);
     await waitForPair(page);
 
     const hostile = page.locator('[data-testid^="candidate-"]', { hasText: "Inline image" });
@@ -116,9 +103,9 @@ describe("compare screen", () => {
   it("stacks the two responses on a phone-width screen without horizontal scrolling", async () => {
     const project = await createTextProject({ pairs: [PALINDROME_PAIR] });
     const labeler = await createLabeler(project.id);
-    const context = await browser.newContext({ viewport: { width: 390, height: 844 }, hasTouch: true });
+    const context = await app.browser.newContext({ viewport: { width: 390, height: 844 }, hasTouch: true });
     const page = await context.newPage();
-    await signInThroughLoginPage(page, server.url, project.slug, labeler);
+    await signInThroughLoginPage(page, app.server.url, project.slug, labeler);
     await waitForPair(page);
 
     const left = await page.getByTestId("candidate-left").boundingBox();
@@ -141,9 +128,9 @@ describe("compare screen", () => {
   it("takes a strength picked before the choice and blocks submitting until a required reason is written", async () => {
     const project = await createTextProject({ pairs: simplePairs(2), strengthScale: true, rationale: "REQUIRED" });
     const labeler = await createLabeler(project.id);
-    const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    const context = await app.browser.newContext({ viewport: { width: 1280, height: 800 } });
     const page = await context.newPage();
-    await signInThroughLoginPage(page, server.url, project.slug, labeler);
+    await signInThroughLoginPage(page, app.server.url, project.slug, labeler);
     const shown = await waitForPair(page);
 
     await page.keyboard.press("e");
@@ -171,9 +158,9 @@ describe("compare screen", () => {
     const project = await createTextProject({ pairs: simplePairs(1) });
     const other = await createTextProject({ pairs: simplePairs(1) });
     const outsider = await createLabeler(other.id);
-    const context = await browser.newContext();
+    const context = await app.browser.newContext();
     const page = await context.newPage();
-    await signInThroughLoginPage(page, server.url, project.slug, outsider);
+    await signInThroughLoginPage(page, app.server.url, project.slug, outsider);
     await page.getByTestId("refused").waitFor();
     expect(await page.getByTestId("refused").textContent()).toContain("don't have access");
     await context.close();

@@ -1,9 +1,11 @@
 import { randomBytes, randomInt } from "node:crypto";
-import type { Page } from "playwright-core";
-import { expect } from "vitest";
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, expect } from "vitest";
 import { hashPassword } from "../../lib/auth/password";
-import { db } from "../../lib/db";
+import { db, disconnect } from "../../lib/db";
 import { addMember } from "../../lib/projects";
+import { type AppServer, startAppServer } from "../setup/app-server";
+import { launchChromium } from "../setup/chromium";
 
 export type PairContent = { prompt: string; a: string; b: string };
 
@@ -139,4 +141,22 @@ export async function eventually<T>(read: () => Promise<T>, done: (value: T) => 
     value = await read();
   }
   return value;
+}
+
+/**
+ * The production app and a Chromium for one test file, started before its tests and stopped after.
+ * Read `server` and `browser` inside tests or hooks, once they are running.
+ */
+export function appAndBrowserPerFile(): { readonly server: AppServer; readonly browser: Browser } {
+  const running = {} as { server: AppServer; browser: Browser };
+  beforeAll(async () => {
+    running.server = await startAppServer();
+    running.browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await running.browser?.close();
+    await running.server?.stop();
+    await disconnect();
+  });
+  return running;
 }

@@ -1,31 +1,23 @@
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { db, disconnect } from "../../lib/db";
-import { type AppServer, startAppServer } from "../setup/app-server";
-import { launchChromium } from "../setup/chromium";
-import { createLabeler, createTextProject, eventually, simplePairs, waitForPair } from "./fixtures";
+import { describe, expect, it } from "vitest";
+import { db } from "../../lib/db";
+import {
+  appAndBrowserPerFile,
+  createLabeler,
+  createTextProject,
+  eventually,
+  simplePairs,
+  waitForPair,
+} from "./fixtures";
 
-let server: AppServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await startAppServer();
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-  await disconnect();
-});
+const app = appAndBrowserPerFile();
 
 describe("invite links", () => {
   it("signs a crowd worker in by worker id and shows the completion code once the quota is met", async () => {
     const project = await createTextProject({ pairs: simplePairs(5), quota: 2 });
-    const context = await browser.newContext();
+    const context = await app.browser.newContext();
     const page = await context.newPage();
-    await page.goto(`${server.url}/join/${project.inviteCode}?workerId=W123`);
-    await page.waitForURL(`${server.url}/label/${project.slug}`);
+    await page.goto(`${app.server.url}/join/${project.inviteCode}?workerId=W123`);
+    await page.waitForURL(`${app.server.url}/label/${project.slug}`);
 
     let shown = await waitForPair(page);
     await page.keyboard.press("1");
@@ -46,9 +38,9 @@ describe("invite links", () => {
   });
 
   it("says so when the invite code is unknown", async () => {
-    const context = await browser.newContext();
+    const context = await app.browser.newContext();
     const page = await context.newPage();
-    await page.goto(`${server.url}/join/no-such-code?workerId=W1`);
+    await page.goto(`${app.server.url}/join/no-such-code?workerId=W1`);
     await page.getByTestId("invite-unknown").waitFor();
     expect(await page.getByTestId("invite-unknown").textContent()).toContain("not valid");
     await context.close();
@@ -56,9 +48,9 @@ describe("invite links", () => {
 
   it("signs a labeler up with email and password, showing the API's field errors", async () => {
     const project = await createTextProject({ pairs: simplePairs(2) });
-    const context = await browser.newContext();
+    const context = await app.browser.newContext();
     const page = await context.newPage();
-    await page.goto(`${server.url}/join/${project.inviteCode}`);
+    await page.goto(`${app.server.url}/join/${project.inviteCode}`);
     const email = `new-${Date.now()}@example.com`;
     await page.fill('input[name="email"]', email);
     await page.fill('input[name="password"]', "short");
@@ -69,7 +61,7 @@ describe("invite links", () => {
     await page.fill('input[name="password"]', "a long enough password");
     await page.fill('input[name="name"]', "Ada");
     await page.click('button[type="submit"]');
-    await page.waitForURL(`${server.url}/label/${project.slug}`);
+    await page.waitForURL(`${app.server.url}/label/${project.slug}`);
     await waitForPair(page);
     const user = await db().user.findUniqueOrThrow({ where: { email } });
     expect(user.name).toBe("Ada");
@@ -79,13 +71,13 @@ describe("invite links", () => {
   it("asks for a written response first when demonstrations are on, and stores it with its time", async () => {
     const project = await createTextProject({ pairs: simplePairs(1), demonstrations: true, demoRate: 1 });
     const labeler = await createLabeler(project.id);
-    const context = await browser.newContext();
+    const context = await app.browser.newContext();
     const page = await context.newPage();
-    await page.goto(`${server.url}/login?callbackUrl=/label/${project.slug}`);
+    await page.goto(`${app.server.url}/login?callbackUrl=/label/${project.slug}`);
     await page.fill('input[name="email"]', labeler.email);
     await page.fill('input[name="password"]', labeler.password);
     await page.click('button[type="submit"]');
-    await page.waitForURL(`${server.url}/label/${project.slug}`);
+    await page.waitForURL(`${app.server.url}/label/${project.slug}`);
 
     await page.locator('[data-testid="demonstration"][data-ready="true"]').waitFor();
     await page.getByTestId("demonstration-text").fill("Blue, like a clear sky.");

@@ -1,9 +1,8 @@
-import type { Browser, Page, Route } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { db, disconnect } from "../../lib/db";
-import { type AppServer, startAppServer } from "../setup/app-server";
-import { launchChromium } from "../setup/chromium";
+import type { Page, Route } from "playwright-core";
+import { describe, expect, it } from "vitest";
+import { db } from "../../lib/db";
 import {
+  appAndBrowserPerFile,
   createLabeler,
   createTextProject,
   eventually,
@@ -14,26 +13,14 @@ import {
 
 const JUDGMENTS = "**/api/projects/*/judgments";
 
-let server: AppServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await startAppServer();
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-  await disconnect();
-});
+const app = appAndBrowserPerFile();
 
 async function labelerOnComparePage() {
   const project = await createTextProject({ pairs: simplePairs(6) });
   const labeler = await createLabeler(project.id);
-  const context = await browser.newContext();
+  const context = await app.browser.newContext();
   const page = await context.newPage();
-  await signInThroughLoginPage(page, server.url, project.slug, labeler);
+  await signInThroughLoginPage(page, app.server.url, project.slug, labeler);
   return { project, labeler, context, page };
 }
 

@@ -12,8 +12,8 @@ import { db, disconnect } from "../../lib/db";
 import type { Project } from "../../lib/generated/prisma/client";
 import { HttpError } from "../../lib/http/errors";
 import { ImportError, type ImportProblem, importFile, importUpload, validateImportFile } from "../../lib/import";
-import { seededRandom } from "../../lib/pairs/plan";
 import { inviteCode } from "../../lib/projects";
+import { seededRandom } from "../../lib/random";
 import { useFreshDatabase } from "../setup/database";
 
 let dir: string;

@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { seededRandom } from "../../lib/pairs/plan";
+import { seededRandom } from "../../lib/random";
 import { useFreshDatabase } from "../setup/database";
 
 // Imported after the database URL is set, so lib/db connects to this file's database.

@@ -5,12 +5,19 @@ import { pageUserWithRole } from "@/lib/auth/page";
 import { LEADS, ML_TEAM, STAFF } from "@/lib/auth/roles";
 import { projectBySlug } from "@/lib/projects";
 import { projectOverview } from "@/lib/stats";
+import { RewardModelSection } from "./reward-model-section";
 
 export const dynamic = "force-dynamic";
 
 const percent = (x: number | null) => (x === null ? "–" : `${(100 * x).toFixed(0)}%`);
 
-export default async function ProjectDashboard({ params }: { params: Promise<{ slug: string }> }) {
+export default async function ProjectDashboard({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ slug: string }>;
+  searchParams: Promise<{ retrain?: string }>;
+}) {
   const { slug } = await params;
   const user = await pageUserWithRole(STAFF, `/projects/${slug}`);
   if (!user) return <Forbidden />;
@@ -52,6 +59,11 @@ export default async function ProjectDashboard({ params }: { params: Promise<{ s
           </div>
         ))}
       </section>
+      <RewardModelSection
+        project={project}
+        canDownload={ML_TEAM.includes(user.role)}
+        queued={(await searchParams).retrain === "queued"}
+      />
       <section>
         <h2 className="mb-2 text-lg font-medium">Labelers</h2>
         <p className="mb-3 text-sm text-stone-600">

@@ -1,0 +1,41 @@
+import { HttpError } from "../http/errors";
+import { featurize } from "./features";
+import { scoreBatch, sharedRewardSession } from "./onnx-session";
+import { parseFeaturizerSpec } from "./spec";
+import { findVersion, onnxBytes, requireVersion } from "./versions";
+
+export type ScoreRequest = { prompt?: string; candidates: { text: string }[]; version?: number };
+
+export type ScoreResponse = {
+  version: number;
+  modelId: string;
+  device: "cpu" | "cuda";
+  rewards: number[];
+};
+
+/**
+ * Rewards of candidates for a prompt under the project's serving version (or a numbered one),
+ * through the process-wide onnxruntime session of that version. The featurizer is the one stored
+ * with the version, so a score is reproducible whatever the current defaults are.
+ */
+export async function scoreWithVersion(
+  project: { id: string; slug: string; retrainEvery: number },
+  request: ScoreRequest,
+): Promise<ScoreResponse> {
+  const model =
+    request.version === undefined
+      ? await findVersion(project.id, "current")
+      : await requireVersion(project, request.version);
+  if (!model) {
+    throw new HttpError(
+      409,
+      "NO_MODEL",
+      `Project "${project.slug}" has no reward model yet: one is trained after ${project.retrainEvery} judgments, or ask for one with POST /api/projects/${project.slug}/retrain.`,
+    );
+  }
+  const spec = parseFeaturizerSpec(model.featurizer);
+  const vectors = request.candidates.map((c) => featurize(spec, { prompt: request.prompt, text: c.text }));
+  const session = await sharedRewardSession(model.id, () => onnxBytes(model.id));
+  const rewards = await scoreBatch(session, vectors);
+  return { version: model.version, modelId: model.id, device: session.device, rewards: Array.from(rewards) };
+}

@@ -1,0 +1,189 @@
+import { randomUUID } from "node:crypto";
+import PgBoss from "pg-boss";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { useFreshDatabase } from "../setup/database";
+
+// Imported after the database URL is set, so lib/db connects to this file's database.
+let lib: {
+  db: typeof import("../../lib/db").db;
+  disconnect: typeof import("../../lib/db").disconnect;
+  nextTask: typeof import("../../lib/assign").nextTask;
+  submitJudgment: typeof import("../../lib/labels").submitJudgment;
+  retrainProject: typeof import("../../lib/rm/retrain").retrainProject;
+  enqueueRetrain: typeof import("../../lib/rm/trigger").enqueueRetrain;
+  stopJobSender: typeof import("../../lib/jobs").stopJobSender;
+};
+let fixtures: typeof import("./fixtures") & typeof import("./rm-fixtures");
+let retrainJob: typeof import("../../workers/jobs/retrain").retrainJob;
+let databaseUrl: string;
+const workers: PgBoss[] = [];
+
+const QUEUE = "retrain.v1";
+const FAST = { hidden: 8, maxEpochs: 12 };
+
+beforeAll(async () => {
+  databaseUrl = await useFreshDatabase();
+  const [dbModule, assign, labels, retrain, trigger, jobs] = await Promise.all([
+    import("../../lib/db"),
+    import("../../lib/assign"),
+    import("../../lib/labels"),
+    import("../../lib/rm/retrain"),
+    import("../../lib/rm/trigger"),
+    import("../../lib/jobs"),
+  ]);
+  lib = { ...dbModule, ...assign, ...labels, ...retrain, ...trigger, ...jobs };
+  fixtures = { ...(await import("./fixtures")), ...(await import("./rm-fixtures")) };
+  ({ retrainJob } = await import("../../workers/jobs/retrain"));
+});
+
+afterAll(async () => {
+  for (const boss of workers) await boss.stop({ graceful: false });
+  await lib?.stopJobSender();
+  await lib?.disconnect();
+});
+
+/** A pg-boss worker of the retrain queue, as workers/index.ts runs it. */
+async function startWorker(handle: (data: { projectId: string; trigger: "auto" | "manual" }) => Promise<unknown>) {
+  const boss = new PgBoss({ connectionString: databaseUrl, max: 3, supervise: false, schedule: false });
+  boss.on("error", () => {});
+  await boss.start();
+  workers.push(boss);
+  await boss.work(QUEUE, { pollingIntervalSeconds: 0.5 }, async ([job]) =>
+    job ? handle(retrainJob.schema.parse(job.data)) : undefined,
+  );
+  return boss;
+}
+
+async function stopWorker(boss: PgBoss) {
+  workers.splice(workers.indexOf(boss), 1);
+  await boss.stop({ graceful: true, timeout: 5_000 });
+}
+
+type JobRow = {
+  id: string;
+  state: string;
+  data: unknown;
+  singletonKey: string | null;
+  policy: string;
+  output: unknown;
+};
+
+async function retrainJobs(projectId: string): Promise<JobRow[]> {
+  const [exists] = await lib.db().$queryRaw<{ ok: boolean }[]>`SELECT to_regclass('pgboss.job') IS NOT NULL AS ok`;
+  if (!exists?.ok) return [];
+  return lib.db().$queryRaw<JobRow[]>`
+    SELECT id::text, state::text, data, singleton_key AS "singletonKey", policy, output FROM pgboss.job
+    WHERE name = ${QUEUE} AND singleton_key = ${projectId} ORDER BY created_on`;
+}
+
+async function until<T>(what: string, probe: () => Promise<T | undefined | false>, ms = 15_000): Promise<T> {
+  const deadline = Date.now() + ms;
+  for (;;) {
+    const value = await probe();
+    if (value) return value;
+    if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+async function judgeThroughLabeling(project: { id: string }, userId: string, count: number) {
+  const current = await lib.db().project.findUniqueOrThrow({ where: { id: project.id } });
+  for (let i = 0; i < count; i++) {
+    const task = await lib.nextTask(current, userId, { random: () => 0.99 });
+    if (task.kind !== "pair") throw new Error(`expected a pair, got ${task.kind}`);
+    await lib.submitJudgment(current, userId, {
+      clientId: randomUUID(),
+      assignmentId: task.assignmentId,
+      choice: "A",
+      durationMs: 900,
+    });
+  }
+}
+
+describe("the retrain queue", () => {
+  it("enqueues a retrain every retrainEvery judgments, and a worker trains and switches to it", async () => {
+    const project = await fixtures.makeLearnableProject({ prompts: 4, candidates: 3, retrainEvery: 4 });
+    const [labeler] = await fixtures.makeLabelers(project, 1);
+    if (!labeler) throw new Error("labeler");
+
+    await judgeThroughLabeling(project, labeler.id, 3);
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect(await retrainJobs(project.id)).toEqual([]);
+
+    await judgeThroughLabeling(project, labeler.id, 1);
+    const job = await until("the automatic retrain job", async () => (await retrainJobs(project.id)).at(0));
+    expect(job).toMatchObject({ state: "created", singletonKey: project.id, policy: "stately" });
+    expect(job?.data).toEqual({ projectId: project.id, trigger: "auto" });
+
+    const worker = await startWorker(await retrainJob.handler());
+    const v1 = await until("version 1", () =>
+      lib
+        .db()
+        .project.findUniqueOrThrow({ where: { id: project.id } })
+        .then((p) => p.currentModelId),
+    );
+    const done = await until("the job to complete", async () =>
+      (await retrainJobs(project.id)).find((j) => j.id === job?.id && j.state === "completed"),
+    );
+    expect(done.output).toMatchObject({ status: "trained", version: 1, judgments: 4 });
+
+    // Four more judgments after version 1's snapshot: the next retrain.
+    await judgeThroughLabeling(project, labeler.id, 4);
+    await until("version 2", async () => {
+      const p = await lib
+        .db()
+        .project.findUniqueOrThrow({ where: { id: project.id }, include: { currentModel: true } });
+      return p.currentModelId !== v1 && p.currentModel?.version === 2;
+    });
+    expect(await lib.db().rewardModel.count({ where: { projectId: project.id } })).toBe(2);
+    await stopWorker(worker);
+  });
+
+  it("two workers on one project: at most one job waits, one runs, and trainings never overlap", async () => {
+    const project = await fixtures.makeLearnableProject({ prompts: 6, candidates: 3 });
+    await fixtures.addJudgments(project, await fixtures.makeLabelers(project, 2));
+    let running = 0;
+    let most = 0;
+    const outcomes: string[] = [];
+    const handle = async ({ projectId, trigger }: { projectId: string; trigger: "auto" | "manual" }) => {
+      // These workers take every project's jobs; only this project's trainings are counted.
+      if (projectId !== project.id) return lib.retrainProject(projectId, { trigger, log: () => {} });
+      const outcome = await lib.retrainProject(projectId, {
+        trigger,
+        train: FAST,
+        log: () => {},
+        onTraining: async () => {
+          running++;
+          most = Math.max(most, running);
+          await new Promise((resolve) => setTimeout(resolve, 1_500));
+          running--;
+        },
+      });
+      outcomes.push(outcome.status);
+      if (outcome.status === "busy") throw new Error("busy");
+      return outcome;
+    };
+    await startWorker(handle);
+    await startWorker(handle);
+
+    const first = await lib.enqueueRetrain(project.id, "manual");
+    expect(first).not.toBeNull();
+    await until("the first job to run", async () =>
+      (await retrainJobs(project.id)).some((j) => j.id === first && j.state === "active"),
+    );
+    const more = await Promise.all([1, 2, 3].map(() => lib.enqueueRetrain(project.id, "manual")));
+    expect(more.filter((id) => id !== null)).toHaveLength(1);
+
+    await until(
+      "both jobs to complete",
+      async () => (await retrainJobs(project.id)).filter((j) => j.state === "completed").length === 2,
+      20_000,
+    );
+    expect(most).toBe(1);
+    expect(outcomes).toEqual(["trained", "trained"]);
+    const versions = await lib
+      .db()
+      .rewardModel.findMany({ where: { projectId: project.id }, orderBy: { version: "asc" } });
+    expect(versions.map((v) => v.version)).toEqual([1, 2]);
+  });
+});

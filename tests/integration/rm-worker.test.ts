@@ -1,0 +1,220 @@
+import { type ChildProcess, spawn } from "node:child_process";
+import path from "node:path";
+import PgBoss from "pg-boss";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { useFreshDatabase } from "../setup/database";
+
+// Real worker processes (workers/index.ts) against this file's database: one is killed in the
+// middle of a training run, another takes the retried job over.
+
+const ROOT = path.resolve(import.meta.dirname, "../..");
+
+let lib: {
+  db: typeof import("../../lib/db").db;
+  disconnect: typeof import("../../lib/db").disconnect;
+  retrainProject: typeof import("../../lib/rm/retrain").retrainProject;
+  sendJob: typeof import("../../lib/jobs").sendJob;
+  stopJobSender: typeof import("../../lib/jobs").stopJobSender;
+  retrainQueue: typeof import("../../lib/jobs").retrainQueue;
+  featurize: typeof import("../../lib/rm").featurize;
+  parseFeaturizerSpec: typeof import("../../lib/rm").parseFeaturizerSpec;
+};
+let fixtures: typeof import("./fixtures") & typeof import("./rm-fixtures");
+let databaseUrl: string;
+const children: ChildProcess[] = [];
+let maintenance: PgBoss | undefined;
+
+beforeAll(async () => {
+  databaseUrl = await useFreshDatabase();
+  const [dbModule, retrain, jobs, rm] = await Promise.all([
+    import("../../lib/db"),
+    import("../../lib/rm/retrain"),
+    import("../../lib/jobs"),
+    import("../../lib/rm"),
+  ]);
+  lib = { ...dbModule, ...retrain, ...jobs, ...rm };
+  fixtures = { ...(await import("./fixtures")), ...(await import("./rm-fixtures")) };
+});
+
+afterAll(async () => {
+  for (const child of children) if (child.exitCode === null) child.kill("SIGKILL");
+  await maintenance?.stop({ graceful: false });
+  await lib?.stopJobSender();
+  await lib?.disconnect();
+});
+
+type Worker = { child: ChildProcess; output: () => string; waitFor: (pattern: RegExp) => Promise<void> };
+
+function startWorker(env: Record<string, string> = {}): Worker {
+  const child = spawn(process.execPath, ["--import", "tsx", "workers/index.ts"], {
+    cwd: ROOT,
+    env: { ...process.env, DATABASE_URL: databaseUrl, ...env },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  children.push(child);
+  let output = "";
+  child.stdout?.on("data", (chunk: Buffer) => {
+    output += chunk.toString();
+  });
+  child.stderr?.on("data", (chunk: Buffer) => {
+    output += chunk.toString();
+  });
+  return {
+    child,
+    output: () => output,
+    waitFor: (pattern) =>
+      until(`worker output ${pattern}`, async () => {
+        if (child.exitCode !== null) throw new Error(`The worker exited (${child.exitCode}):\n${output}`);
+        return pattern.test(output);
+      }).then(() => undefined),
+  };
+}
+
+function exited(child: ChildProcess): Promise<void> {
+  return child.exitCode !== null || child.signalCode !== null
+    ? Promise.resolve()
+    : new Promise((resolve) => child.once("exit", () => resolve()));
+}
+
+async function until<T>(what: string, probe: () => Promise<T | undefined | false>, ms = 30_000): Promise<T> {
+  const deadline = Date.now() + ms;
+  for (;;) {
+    const value = await probe();
+    if (value) return value;
+    if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+async function jobState(id: string) {
+  const [row] = await lib.db().$queryRaw<{ state: string; retryCount: number; output: unknown }[]>`
+    SELECT state::text, retry_count AS "retryCount", output FROM pgboss.job WHERE id = ${id}::uuid`;
+  return row;
+}
+
+async function currentVersion(projectId: string): Promise<number | undefined> {
+  const project = await lib.db().project.findUniqueOrThrow({
+    where: { id: projectId },
+    select: { currentModel: { select: { version: true } } },
+  });
+  return project.currentModel?.version;
+}
+
+describe("a retrain worker that dies", () => {
+  it("leaves the previous version serving, and the retried job trains the next one", async () => {
+    const project = await fixtures.makeLearnableProject({ prompts: 8, candidates: 3 });
+    await fixtures.addJudgments(project, await fixtures.makeLabelers(project, 2));
+    expect(await lib.retrainProject(project.id, { train: { hidden: 8 }, log: () => {} })).toMatchObject({
+      status: "trained",
+      version: 1,
+    });
+
+    // A short expiry so that the dead worker's job is failed (and retried) within the test.
+    const jobId = await lib.sendJob(
+      lib.retrainQueue,
+      { projectId: project.id, trigger: "manual" },
+      { singletonKey: project.id, expireInSeconds: 8, retryDelay: 1, retryBackoff: false, retryLimit: 3 },
+    );
+    if (!jobId) throw new Error("the job was not queued");
+    const doomed = startWorker({ RM_TEST_PAUSE_AFTER_SNAPSHOT_MS: "600000" });
+    await doomed.waitFor(/paused \d+ ms after the snapshot/);
+    expect((await jobState(jobId))?.state).toBe("active");
+    doomed.child.kill("SIGKILL");
+    await exited(doomed.child);
+
+    expect(await currentVersion(project.id)).toBe(1);
+    expect(await lib.db().rewardModel.count({ where: { projectId: project.id } })).toBe(1);
+
+    // pg-boss's maintenance fails the expired job into a retry; a healthy worker picks it up.
+    const healthy = startWorker();
+    maintenance = new PgBoss({ connectionString: databaseUrl, max: 2, schedule: false, maintenanceIntervalSeconds: 1 });
+    maintenance.on("error", () => {});
+    await maintenance.start();
+    await until("version 2", async () => (await currentVersion(project.id)) === 2, 40_000).catch((error) => {
+      throw new Error(`${(error as Error).message}\n--- worker output ---\n${healthy.output()}`);
+    });
+    const job = await until("the job to complete", async () => {
+      const state = await jobState(jobId);
+      return state?.state === "completed" ? state : undefined;
+    });
+    expect(job.retryCount).toBeGreaterThanOrEqual(1);
+    expect(job.output).toMatchObject({ status: "trained", version: 2 });
+    expect(await lib.db().rewardModel.count({ where: { projectId: project.id } })).toBe(2);
+    healthy.child.kill("SIGTERM");
+    await exited(healthy.child);
+  });
+});
+
+// Runs in a process of its own with nothing of Vibecheck loaded: the ONNX bytes from the database,
+// onnxruntime-node, and the feature vectors the parent computed with the version's stored featurizer.
+const SCORE_IN_FRESH_PROCESS = `
+import pg from "pg";
+import { InferenceSession, Tensor } from "onnxruntime-node";
+const client = new pg.Client({ connectionString: process.env.DATABASE_URL });
+await client.connect();
+const { rows } = await client.query('SELECT onnx FROM "RewardModel" WHERE id = $1', [process.env.MODEL_ID]);
+await client.end();
+const session = await InferenceSession.create(new Uint8Array(rows[0].onnx));
+let input = "";
+for await (const chunk of process.stdin) input += chunk;
+const { indices, values } = JSON.parse(input);
+const n = indices.length;
+const k = Math.max(1, ...indices.map((row) => row.length));
+const flatIndices = new BigInt64Array(n * k);
+const flatValues = new Float32Array(n * k);
+indices.forEach((row, i) => row.forEach((slot, j) => {
+  flatIndices[i * k + j] = BigInt(slot);
+  flatValues[i * k + j] = values[i][j];
+}));
+const output = await session.run({
+  indices: new Tensor("int64", flatIndices, [n, k]),
+  values: new Tensor("float32", flatValues, [n, k]),
+});
+process.stdout.write(JSON.stringify({ inputs: session.inputNames, rewards: Array.from(output.reward.data) }));
+`;
+
+describe("a stored version", () => {
+  it("loads in onnxruntime-node in a fresh process from its stored bytes and gives the stored scores", async () => {
+    const project = await fixtures.makeLearnableProject({ prompts: 5, candidates: 3 });
+    await fixtures.addJudgments(project, await fixtures.makeLabelers(project, 1));
+    const outcome = await lib.retrainProject(project.id, { train: { hidden: 8 }, log: () => {} });
+    if (outcome.status !== "trained") throw new Error(`not trained: ${outcome.status}`);
+    const model = await lib.db().rewardModel.findUniqueOrThrow({ where: { id: outcome.modelId } });
+    const spec = lib.parseFeaturizerSpec(model.featurizer);
+    const candidates = await lib.db().candidate.findMany({
+      where: { prompt: { projectId: project.id } },
+      include: { prompt: true, scores: { where: { modelId: model.id } } },
+    });
+    const vectors = candidates.map((c) => lib.featurize(spec, { prompt: c.prompt.text, text: c.text }));
+
+    const child = spawn(process.execPath, ["--input-type=module", "-e", SCORE_IN_FRESH_PROCESS], {
+      cwd: ROOT,
+      env: { ...process.env, DATABASE_URL: databaseUrl, MODEL_ID: model.id },
+      stdio: ["pipe", "pipe", "pipe"],
+    });
+    children.push(child);
+    let stdout = "";
+    let stderr = "";
+    child.stdout?.on("data", (chunk: Buffer) => {
+      stdout += chunk.toString();
+    });
+    child.stderr?.on("data", (chunk: Buffer) => {
+      stderr += chunk.toString();
+    });
+    child.stdin?.end(
+      JSON.stringify({
+        indices: vectors.map((v) => Array.from(v.indices)),
+        values: vectors.map((v) => Array.from(v.values)),
+      }),
+    );
+    await exited(child);
+    expect(child.exitCode, stderr).toBe(0);
+    const result = JSON.parse(stdout) as { inputs: string[]; rewards: number[] };
+    expect(result.inputs).toEqual(["indices", "values"]);
+    expect(result.rewards).toHaveLength(candidates.length);
+    candidates.forEach((c, i) => {
+      expect(c.scores).toHaveLength(1);
+      expect(Math.abs((result.rewards[i] as number) - (c.scores[0]?.reward as number))).toBeLessThan(1e-5);
+    });
+  });
+});

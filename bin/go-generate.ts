@@ -1,6 +1,6 @@
 import { parseArgs } from "node:util";
 import { db, disconnect } from "../lib/db";
-import { env } from "../lib/env";
+import { cliEnvProblem } from "../lib/env";
 import { MAX_SIZE, MIN_SIZE } from "../lib/go/coords";
 import { HttpError } from "../lib/http/errors";
 import { formatProblem, ImportError, importGeneratedGo } from "../lib/import";
@@ -107,12 +107,12 @@ async function main(): Promise<number> {
     console.error(`${(error as Error).message}\n\n${USAGE}`);
     return 2;
   }
-  if (!process.env.DATABASE_URL) {
-    console.error("DATABASE_URL is not set; start Vibecheck with npm start, which prints it");
+  const problem = cliEnvProblem();
+  if (problem) {
+    console.error(problem);
     return 2;
   }
   try {
-    env();
     const { project, created } = await goProject(options.slug, options.name);
     forgetProject(project.slug);
     const started = Date.now();

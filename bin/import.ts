@@ -1,7 +1,7 @@
 import { stat } from "node:fs/promises";
 import { parseArgs } from "node:util";
 import { disconnect } from "../lib/db";
-import { env } from "../lib/env";
+import { cliEnvProblem } from "../lib/env";
 import { HttpError } from "../lib/http/errors";
 import { formatProblem, ImportError, importFile } from "../lib/import";
 import { projectBySlug } from "../lib/projects";
@@ -26,14 +26,9 @@ async function main(): Promise<number> {
     console.error(USAGE);
     return 2;
   }
-  if (!process.env.DATABASE_URL) {
-    console.error("DATABASE_URL is not set; start Vibecheck with npm start, which prints it");
-    return 2;
-  }
-  try {
-    env();
-  } catch (error) {
-    console.error((error as Error).message);
+  const problem = cliEnvProblem();
+  if (problem) {
+    console.error(problem);
     return 2;
   }
   try {

@@ -1,6 +1,6 @@
 import { parseArgs } from "node:util";
 import { disconnect } from "../lib/db";
-import { env } from "../lib/env";
+import { cliEnvProblem } from "../lib/env";
 import { HttpError } from "../lib/http/errors";
 import { projectBySlug } from "../lib/projects";
 import { type CrowdModel, cleanCrowd, defaultCrowdModel, type SimulationSummary, simulateCrowd } from "../lib/simulate";
@@ -40,16 +40,9 @@ async function main(): Promise<number> {
     console.log(USAGE);
     return 0;
   }
-  if (!process.env.DATABASE_URL) {
-    console.error(
-      "DATABASE_URL is not set: start Vibecheck with `npm start`, which prints it, and run\n  DATABASE_URL=<that url> npm run simulate -- --project <slug>",
-    );
-    return 2;
-  }
-  try {
-    env();
-  } catch (error) {
-    console.error((error as Error).message);
+  const problem = cliEnvProblem();
+  if (problem) {
+    console.error(problem);
     return 2;
   }
 

@@ -2,6 +2,7 @@
 import { randomBytes } from "node:crypto";
 import { parseArgs } from "node:util";
 import { disconnect } from "../lib/db";
+import { cliEnvProblem } from "../lib/env";
 import { HttpError } from "../lib/http/errors";
 import { createUser, newUserSchema } from "../lib/users";
 
@@ -15,8 +16,9 @@ const { values } = parseArgs({
 });
 
 async function main(): Promise<number> {
-  if (!process.env.DATABASE_URL) {
-    console.error("DATABASE_URL is not set: start Vibecheck with `npm start`, which prints it, and pass it here.");
+  const problem = cliEnvProblem();
+  if (problem) {
+    console.error(problem);
     return 2;
   }
   const generated = values.password ? null : randomBytes(12).toString("base64url");

@@ -31,3 +31,19 @@ export function authSecret(): string {
     throw new Error("NEXTAUTH_SECRET is not set: npm start generates one; set it when running the app yourself.");
   return secret;
 }
+
+/**
+ * For command-line tools: why they cannot reach the database, or null when they can. The message
+ * says where the URL comes from, since a CLI user may not have started Vibecheck yet.
+ */
+export function cliEnvProblem(): string | null {
+  if (!process.env.DATABASE_URL) {
+    return "DATABASE_URL is not set; start Vibecheck with npm start, which prints it, and run this command with DATABASE_URL=<that url>";
+  }
+  try {
+    env();
+    return null;
+  } catch (error) {
+    return (error as Error).message;
+  }
+}

@@ -5,8 +5,8 @@ import path from "node:path";
 import pg from "pg";
 import { startEmbeddedPostgres } from "../../lib/db/embedded";
 import { migrateDeploy } from "../../lib/db/migrate";
-import { createSyntheticWorld, syntheticJudgments } from "../../lib/rm/synthetic";
 import type { BenchFigure } from "./report";
+import { benchJudgments } from "./rm-data";
 
 const LABELERS = 8;
 const CHUNK = 10_000;
@@ -57,15 +57,7 @@ export async function retrainFromDatabase(): Promise<BenchFigure> {
 
 /** The bench's synthetic 100k judgments as a project: prompts, candidates, pairs, labelers, judgments. */
 async function seed(url: string): Promise<{ projectId: string; judgments: number }> {
-  const world = createSyntheticWorld(1, { temperature: 2 });
-  const { comparisons } = syntheticJudgments(world, {
-    seed: 2,
-    prompts: 12_500,
-    candidatesPerPrompt: 4,
-    judgmentsPerPrompt: 8,
-    minWords: 10,
-    maxWords: 30,
-  });
+  const { comparisons } = benchJudgments();
   const projectId = randomUUID();
   const labelers = Array.from({ length: LABELERS }, () => randomUUID());
   const prompts = new Map<string, string>();

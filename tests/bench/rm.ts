@@ -7,6 +7,7 @@ import { createRewardSession, scoreBatch } from "../../lib/rm/onnx-session";
 import { createSyntheticWorld, syntheticJudgments, trueUtility } from "../../lib/rm/synthetic";
 import { defaultTrainOptions, type TrainResult, trainRewardModel } from "../../lib/rm/train";
 import { type BenchFigure, type BenchSection, median, medianOf } from "./report";
+import { benchJudgments } from "./rm-data";
 import { retrainFromDatabase } from "./rm-db";
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
@@ -27,15 +28,7 @@ function seconds(since: number): number {
 }
 
 function training(): BenchFigure[] {
-  const world = createSyntheticWorld(1, { temperature: 2 });
-  const { comparisons } = syntheticJudgments(world, {
-    seed: 2,
-    prompts: 12_500,
-    candidatesPerPrompt: 4,
-    judgmentsPerPrompt: 8,
-    minWords: 10,
-    maxWords: 30,
-  });
+  const { comparisons } = benchJudgments();
   let result: TrainResult | undefined;
   const trainSeconds = median(
     Array.from({ length: RUNS }, () => {

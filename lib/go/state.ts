@@ -37,7 +37,7 @@ export function boardFromState(state: BoardState): GoBoard {
 
 /**
  * The compact position string kept as the candidate's text: the rows and the side to move,
- * `"X.O/.X./O.. W"`. `parseCompactPosition` reads it back.
+ * `"X.O/.X./O.. W"`. `stateFromPosition` (candidate.ts) reads it back.
  */
 export function compactPosition(state: Pick<BoardState, "position" | "toPlay">): string {
   return `${state.position} ${state.toPlay}`;

@@ -110,7 +110,32 @@ export function buildModelCard(input: {
 }
 
 function hyperparameters(options: Omit<TrainOptions, "validation">): Record<string, number | string> {
-  const { hidden, seed, maxEpochs, patience, batchSize, learningRate, weightDecay, beta1, beta2, epsilon, ties } =
-    options;
-  return { hidden, seed, maxEpochs, patience, batchSize, learningRate, weightDecay, beta1, beta2, epsilon, ties };
+  const {
+    hidden,
+    seed,
+    maxEpochs,
+    patience,
+    batchSize,
+    learningRate,
+    weightDecay,
+    beta1,
+    beta2,
+    epsilon,
+    ties,
+    augment,
+  } = options;
+  return {
+    hidden,
+    seed,
+    maxEpochs,
+    patience,
+    batchSize,
+    learningRate,
+    weightDecay,
+    beta1,
+    beta2,
+    epsilon,
+    ties,
+    augment,
+  };
 }

@@ -1,5 +1,5 @@
 import type { Comparison } from "./comparison";
-import { featurize, type SparseVector } from "./features";
+import { featuresDependOnPrompt, featurize, type SparseVector } from "./features";
 import type { FeaturizerSpec } from "./spec";
 
 /**
@@ -30,11 +30,6 @@ export type ComparisonSet = {
   byPrompt: Int32Array;
   promptOffsets: Int32Array;
 };
-
-/** Whether a candidate's vector depends on its prompt, so the cache key must include the prompt. */
-export function featuresDependOnPrompt(spec: FeaturizerSpec): boolean {
-  return spec.promptOverlap.weight > 0 || spec.scalars;
-}
 
 export function buildComparisonSet(
   spec: FeaturizerSpec,

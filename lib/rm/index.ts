@@ -1,4 +1,4 @@
-// Public surface of the reward model: featurize text, train from comparisons, measure, export to
+// Public surface of the reward model: featurize candidates (text or Go boards), train from comparisons, measure, export to
 // ONNX and score through onnxruntime-node. Pure library: no database, queue or HTTP here. The
 // database side lives next to it: dataset-db (snapshot), retrain (the job), versions (storage and
 // the atomic switch), serve (scoring a request), trigger (enqueueing).
@@ -7,7 +7,8 @@ export { buildModelCard, type ModelCard, type TrainingSnapshot } from "./card";
 export type { Comparison } from "./comparison";
 export type { StrengthUse } from "./dataset";
 export { evaluateRewardModel, type RewardModelMetrics } from "./evaluate";
-export { type FeaturizerInput, featurize, type SparseVector } from "./features";
+export { type FeaturizerInput, featuresDependOnPrompt, featurize, type SparseVector } from "./features";
+export { GO_PLANES, type GoPlanesSpec, goPlanesSpec, goScalarSlot } from "./go-spec";
 export {
   type CalibrationBin,
   calibrationBins,
@@ -34,6 +35,7 @@ export {
   defaultFeaturizerSpec,
   type FeaturizerSpec,
   featurizerSpecSchema,
+  type HashedTextSpec,
   parseFeaturizerSpec,
   scalarSlot,
 } from "./spec";

@@ -82,7 +82,8 @@ export function exportOnnx(model: RewardModel, options: { card?: unknown; name?:
     irVersion: ONNX_IR_VERSION,
     opsetImport: [{ domain: "", version: ONNX_OPSET }],
     producerName: "vibecheck",
-    docString: "Reward model over hashed sparse text features; see the vibecheck.featurizer metadata.",
+    docString:
+      "Reward model over sparse features (hashed text or Go board planes); see the vibecheck.featurizer metadata.",
     graph,
     metadataProps,
   });

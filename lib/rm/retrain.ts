@@ -7,8 +7,10 @@ import { tryLockProjectTraining } from "./lock";
 import { forward, type RewardModel } from "./model";
 import { exportOnnx } from "./onnx-export";
 import { createRewardSession, scoreBatch } from "./onnx-session";
+import { trainingSetupForProject } from "./project-setup";
 import type { TrainOptions } from "./train";
-import { trainAndEvaluate, type VersionMetrics } from "./version-metrics";
+import { trainAndEvaluateInThread } from "./train-in-thread";
+import type { VersionMetrics } from "./version-metrics";
 import { commitVersion, judgmentsSinceLatestVersion, nextVersionNumber } from "./versions";
 
 /** "auto" jobs come from the judgment counter and are dropped if a newer version already covers them. */
@@ -49,7 +51,7 @@ export async function retrainProject(projectId: string, options: RetrainOptions 
     const started = performance.now();
     const project = await db().project.findUnique({
       where: { id: projectId },
-      select: { id: true, slug: true, kind: true, retrainEvery: true },
+      select: { id: true, slug: true, kind: true, question: true, retrainEvery: true },
     });
     if (!project) return { status: "missing-project" };
     if (options.trigger === "auto") {
@@ -69,7 +71,8 @@ export async function retrainProject(projectId: string, options: RetrainOptions 
       await sleep(pause);
     }
 
-    const evaluated = trainAndEvaluate(snapshot, options.train);
+    const setup = trainingSetupForProject(project, snapshot.candidates);
+    const evaluated = await trainAndEvaluateInThread(snapshot, { ...setup, ...options.train });
     const { model } = evaluated.result;
     const card = buildModelCard({
       model,

@@ -1,5 +1,4 @@
-import { featuresDependOnPrompt } from "./dataset";
-import { featurize } from "./features";
+import { featuresDependOnPrompt, featurize } from "./features";
 import type { RewardModel } from "./model";
 import { forward } from "./model";
 

@@ -34,7 +34,16 @@ export async function scoreWithVersion(
     );
   }
   const spec = parseFeaturizerSpec(model.featurizer);
-  const vectors = request.candidates.map((c) => featurize(spec, { prompt: request.prompt, text: c.text }));
+  const vectors = request.candidates.map((c, i) => {
+    try {
+      return featurize(spec, { prompt: request.prompt, text: c.text });
+    } catch (error) {
+      // Only board models can refuse a text: it must be a position of a size the model reads.
+      const field = `body.candidates.${i}.text`;
+      const message = `${(error as Error).message} (a Go reward model scores compact positions such as "X.O/.X./O.. W")`;
+      throw new HttpError(400, "INVALID_INPUT", `Invalid body: ${field}: ${message}`, [{ field, message }]);
+    }
+  });
   const session = await sharedRewardSession(model.id, () => onnxBytes(model.id));
   const rewards = await scoreBatch(session, vectors);
   return { version: model.version, modelId: model.id, device: session.device, rewards: Array.from(rewards) };

@@ -1,9 +1,11 @@
 import { z } from "zod";
+import { goPlanesSpecSchema } from "./go-spec";
 
-// The featurizer spec is stored with every model: together with the code of its `version` it fully
-// determines the feature vector of any text, so any stored score can be recomputed later.
+// The featurizer spec is stored with every model: together with the code of its `name` and
+// `version` it fully determines the feature vector of any candidate, so any stored score can be
+// recomputed later. Two featurizers exist: hashed text, and planes of a Go board (go-spec.ts).
 
-export const featurizerSpecSchema = z
+export const hashedTextSpecSchema = z
   .object({
     name: z.literal("hashed-text"),
     version: z.literal(1),
@@ -37,9 +39,13 @@ export const featurizerSpecSchema = z
   })
   .refine((s) => s.chars.minN <= s.chars.maxN, { message: "chars.minN must not exceed chars.maxN" });
 
+export type HashedTextSpec = z.infer<typeof hashedTextSpecSchema>;
+
+export const featurizerSpecSchema = z.discriminatedUnion("name", [hashedTextSpecSchema, goPlanesSpecSchema]);
+
 export type FeaturizerSpec = z.infer<typeof featurizerSpecSchema>;
 
-export const defaultFeaturizerSpec: FeaturizerSpec = {
+export const defaultFeaturizerSpec: HashedTextSpec = {
   name: "hashed-text",
   version: 1,
   dims: 1 << 16,

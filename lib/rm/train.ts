@@ -1,4 +1,5 @@
 import { AdamW } from "./adamw";
+import { type Augmentation, augmentComparisons } from "./augment";
 import { batchLossAndGradient, createBatchWork, evaluateSet } from "./batch";
 import type { Comparison } from "./comparison";
 import { buildComparisonSet, type StrengthUse } from "./dataset";
@@ -32,6 +33,8 @@ export type TrainOptions = {
   /** "rao-kupper" models ties with a learned threshold (see loss.ts); "exclude" drops them. */
   ties: "rao-kupper" | "exclude";
   strength: StrengthUse;
+  /** Extra training copies of each comparison (validation is never augmented); see augment.ts. */
+  augment: Augmentation;
   /** Share of prompts held out for early stopping, when `validation` is not given. */
   validationFraction: number;
   /** An explicit held-out set; its prompts should not occur in the training comparisons. */
@@ -52,6 +55,7 @@ export const defaultTrainOptions: TrainOptions = {
   epsilon: 1e-8,
   ties: "rao-kupper",
   strength: { as: "margin", perLevel: 0.5 },
+  augment: "none",
   validationFraction: 0.1,
 };
 
@@ -86,7 +90,8 @@ export function trainRewardModel(
       `Prompt "${shared.prompt.slice(0, 80)}" is in both the training and the validation comparisons; split by prompt.`,
     );
   }
-  const trainSet = buildComparisonSet(options.featurizer, split.train.filter(keep), options.strength);
+  const augmented = augmentComparisons(split.train.filter(keep), options.augment);
+  const trainSet = buildComparisonSet(options.featurizer, augmented.comparisons, options.strength);
   const validationSet = buildComparisonSet(options.featurizer, split.validation.filter(keep), options.strength);
   if (trainSet.size === 0) throw new Error("No comparisons to train on: collect judgments first.");
 
@@ -115,10 +120,11 @@ export function trainRewardModel(
     shuffle(groups, random);
     let lossSum = 0;
     for (let from = 0; from < groups.length; ) {
-      // Whole prompt groups until the batch holds at least batchSize comparisons.
+      // Whole prompt groups until the batch holds at least batchSize judgments (augmented copies
+      // of one judgment count as one).
       let to = from;
       let size = 0;
-      while (to < groups.length && size < options.batchSize) {
+      while (to < groups.length && size < options.batchSize * augmented.copies) {
         const g = groups[to++] as number;
         size += (trainSet.promptOffsets[g + 1] as number) - (trainSet.promptOffsets[g] as number);
       }
@@ -181,6 +187,9 @@ function checkOptions(options: TrainOptions): TrainOptions {
   }
   if (!(options.epsilon > 0)) problems.push("epsilon must be > 0");
   if (!Number.isFinite(options.strength.perLevel)) problems.push("strength.perLevel must be a finite number");
+  if (options.augment === "board-symmetries" && options.featurizer.name !== "go-planes") {
+    problems.push('augment "board-symmetries" needs the go-planes featurizer (it rotates Go boards)');
+  }
   if (problems.length) throw new Error(`Invalid training options: ${problems.join("; ")}.`);
   return { ...options, featurizer: parseFeaturizerSpec(options.featurizer) };
 }

@@ -1,0 +1,22 @@
+// Entry of the worker thread started by trainAndEvaluateInThread (train-in-thread.ts): trains and
+// evaluates once, posts the result back and ends.
+import { isMainThread, parentPort, workerData } from "node:worker_threads";
+import type { RewardModelParams } from "./model";
+import type { TrainThreadInput } from "./train-in-thread";
+import { trainAndEvaluate } from "./version-metrics";
+
+if (isMainThread || !parentPort) {
+  throw new Error("lib/rm/train-thread.ts runs as a worker thread (see train-in-thread.ts); do not import it.");
+}
+const { data, overrides } = workerData as TrainThreadInput;
+const evaluated = trainAndEvaluate(data, overrides);
+parentPort.postMessage(evaluated, parameterBuffers(evaluated.result.model.params));
+
+/** The parameters' buffers, each once (a buffer listed twice cannot be transferred). */
+function parameterBuffers(params: RewardModelParams): ArrayBuffer[] {
+  const buffers = new Set<ArrayBuffer>();
+  for (const array of [params.embedding, params.bias1, params.weight2, params.bias2]) {
+    if (array.buffer instanceof ArrayBuffer) buffers.add(array.buffer);
+  }
+  return [...buffers];
+}

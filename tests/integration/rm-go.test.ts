@@ -1,0 +1,89 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { useFreshDatabase } from "../setup/database";
+
+// A GO project's reward model: trained on board planes from the question's side, served and
+// scored through its ONNX session, with a clear refusal of texts that are not boards it reads.
+
+let lib: {
+  db: typeof import("../../lib/db").db;
+  disconnect: typeof import("../../lib/db").disconnect;
+  retrainProject: typeof import("../../lib/rm/retrain").retrainProject;
+  listVersions: typeof import("../../lib/rm/versions").listVersions;
+  findVersion: typeof import("../../lib/rm/versions").findVersion;
+  scoreWithVersion: typeof import("../../lib/rm/serve").scoreWithVersion;
+  importGeneratedGo: typeof import("../../lib/import").importGeneratedGo;
+  computeMissingTruth: typeof import("../../lib/truth").computeMissingTruth;
+  pairTruths: typeof import("../../lib/truth").pairTruths;
+};
+let fixtures: typeof import("./fixtures") & typeof import("./rm-fixtures");
+
+beforeAll(async () => {
+  await useFreshDatabase();
+  const modules = await Promise.all([
+    import("../../lib/db"),
+    import("../../lib/rm/retrain"),
+    import("../../lib/rm/versions"),
+    import("../../lib/rm/serve"),
+    import("../../lib/import"),
+    import("../../lib/truth"),
+  ]);
+  lib = Object.assign({}, ...modules);
+  fixtures = { ...(await import("./fixtures")), ...(await import("./rm-fixtures")) };
+});
+
+afterAll(async () => {
+  await lib?.disconnect();
+});
+
+describe("a GO project's reward model", () => {
+  it("trains on board planes seen from White when the question asks about White, and serves them", async () => {
+    const made = await fixtures.makeProject({ prompts: 0, question: "Which position is better for White?" });
+    const project = await lib.db().project.update({ where: { id: made.id }, data: { kind: "GO", retrainEvery: 0 } });
+    await lib.importGeneratedGo(project, { size: 9, prompts: 40, seed: 21, candidates: { min: 2, max: 3 } });
+    await lib.computeMissingTruth(project.id, { playouts: 100 });
+    // Labelers who always pick the board that is truly better for White (undecided pairs: A).
+    const truth = new Map((await lib.pairTruths(project.id)).map((t) => [t.pairId, t.answer]));
+    const judged = await fixtures.addJudgments(project, await fixtures.makeLabelers(project, 2), {
+      choose: (pair) => (truth.get(pair.id) === "B" ? "B" : "A"),
+    });
+    expect(judged).toBeGreaterThan(80);
+
+    const outcome = await lib.retrainProject(project.id, { train: { hidden: 8, maxEpochs: 6 }, log: () => {} });
+    expect(outcome).toMatchObject({ status: "trained", version: 1 });
+    const model = await lib.findVersion(project.id, "current");
+    expect(model?.featurizer).toMatchObject({ name: "go-planes", version: 1, perspective: "W", sizes: [9] });
+    const [version] = await lib.listVersions(project.id);
+    expect(version?.metrics.truthPairs).toBeGreaterThan(0);
+    const card = (await lib.db().rewardModel.findUniqueOrThrow({ where: { id: model?.id as string } })).card as {
+      training: { hyperparameters: { augment: string } };
+      architecture: { inputDims: number };
+    };
+    expect(card.training.hyperparameters.augment).toBe("board-symmetries");
+    expect(card.architecture.inputDims).toBe(3 + 9 * 81);
+
+    // The serving path (ONNX session of the version) gives every board the stored score.
+    const candidates = await lib.db().candidate.findMany({
+      where: { prompt: { projectId: project.id } },
+      include: { scores: true },
+      orderBy: { id: "asc" },
+    });
+    const served = await lib.scoreWithVersion(project, { candidates: candidates.map((c) => ({ text: c.text })) });
+    served.rewards.forEach((reward, i) => {
+      expect(reward).toBeCloseTo(candidates[i]?.scores[0]?.reward as number, 5);
+    });
+    expect(new Set(served.rewards.map((r) => r.toFixed(4))).size).toBeGreaterThan(10);
+
+    const board = candidates[0]?.text as string;
+    await expect(
+      lib.scoreWithVersion(project, { candidates: [{ text: board }, { text: "a poem about autumn" }] }),
+    ).rejects.toMatchObject({
+      status: 400,
+      details: [{ field: "body.candidates.1.text", message: expect.stringMatching(/rows|position/) }],
+    });
+    const thirteen = `${Array(13).fill(".".repeat(13)).join("/")} B`;
+    await expect(lib.scoreWithVersion(project, { candidates: [{ text: thirteen }] })).rejects.toMatchObject({
+      status: 400,
+      message: expect.stringContaining("reads 9x9 boards, not 13x13"),
+    });
+  });
+});

@@ -1,6 +1,6 @@
 import { db, Prisma } from "../db";
 import type { Project } from "../generated/prisma/client";
-import { claimRegularPair, type LeaseRow } from "./claim";
+import { claimRegularPair, eligibleFor, type LeaseRow, leasePickedSlot, resumed } from "./claim";
 
 const sql = Prisma.sql;
 
@@ -41,15 +41,6 @@ export async function claimNextPair(project: Project, userId: string, options: C
   return claimRegularPair(project.id, userId, project.leaseSeconds, exclude);
 }
 
-// Pairs the labeler may get, as in claim.ts (whose fragments are not exported): not judged or held
-// by them, and without their own demonstration.
-const eligible = (userId: string) => sql`
-  NOT EXISTS (
-    SELECT 1 FROM "Assignment" a
-    WHERE a."pairId" = w.id AND a."userId" = ${userId} AND a.status <> 'EXPIRED')
-  AND w."candidateAId" NOT IN (SELECT id FROM "Candidate" WHERE "authorId" = ${userId})
-  AND w."candidateBId" NOT IN (SELECT id FROM "Candidate" WHERE "authorId" = ${userId})`;
-
 /**
  * Claims one open slot of the pair the model is least sure of, |P(A beats B) − ½| smallest with
  * P = σ(r_A − r_B) from the model's Scores. |σ(d) − ½| grows with |d|, so pairs are ordered by
@@ -61,11 +52,15 @@ const eligible = (userId: string) => sql`
  * cannot pile up in front of the rest, and partly judged pairs (few at each level) compete with
  * fresh ones.
  *
- * The claim has the guarantees of claimRegularPair: the pair row is locked FOR UPDATE SKIP LOCKED,
- * `openSlots > 0` is re-checked under the lock and decremented in the same statement, so no pair
- * gets more than k judgments. The new lease is then read back through claimRegularPair, which
- * serves a labeler's live lease before claiming anything: one definition of what a task shows, and
- * a lease the labeler already held (after a reload) still comes first, as without active learning.
+ * One statement, with the ends of claimRegularPair's (claim.ts), so it has the same guarantees: a
+ * live lease the labeler already holds (after a reload) is served instead of a claim, as without
+ * active learning; the pair row is locked FOR UPDATE SKIP LOCKED, `openSlots > 0` is re-checked
+ * under the lock and decremented in the same statement, so no pair gets more than k judgments plus
+ * live leases; and the lease comes back with its content.
+ *
+ * When it returns nothing, all of the LOCK_ATTEMPTS most uncertain pairs were held or filled by
+ * concurrent claims (or no open pair is left): the labeler then gets a regular pair rather than
+ * none, from claimRegularPair, at the cost of one more round trip in that rare case.
  */
 export async function claimUncertainPair(
   projectId: string,
@@ -78,19 +73,16 @@ export async function claimUncertainPair(
   const window = (range: Prisma.Sql) => sql`
     SELECT w.id, w."candidateAId", w."candidateBId", w."openSlots", w."shuffleKey" FROM "Pair" w
     WHERE w."projectId" = ${projectId} AND NOT w."isGold" AND w."openSlots" = level.slots AND ${range}
-      AND ${eligible(userId)}
+      AND ${eligibleFor(userId, "w")}
     ORDER BY w."shuffleKey" LIMIT ${UNCERTAINTY_WINDOW}::int`;
   // Looked up per pair of the window (a few dozen), by the (modelId, candidateId) key.
   const reward = (candidateId: Prisma.Sql) =>
     sql`(SELECT s.reward FROM "Score" s WHERE s."modelId" = ${modelId} AND s."candidateId" = ${candidateId})`;
-  await db().$executeRaw`
-    WITH level AS (
+  const rows = await db().$queryRaw<LeaseRow[]>`
+    WITH ${resumed(projectId, userId, exclude)}, level AS (
       SELECT generate_series(1, (
         SELECT max(q."openSlots") FROM "Pair" q WHERE q."projectId" = ${projectId} AND NOT q."isGold")) AS slots
-      WHERE NOT EXISTS (
-        SELECT 1 FROM "Assignment"
-        WHERE "userId" = ${userId} AND "projectId" = ${projectId} AND status = 'ACTIVE'
-          AND "expiresAt" > now() AND NOT (id = ANY(${exclude}::text[])))
+      WHERE NOT EXISTS (SELECT 1 FROM resumed)
     ), contenders AS (
       SELECT win.id, win."openSlots", win."shuffleKey",
              coalesce(abs(${reward(sql`win."candidateAId"`)} - ${reward(sql`win."candidateBId"`)}), 0) AS gap
@@ -113,15 +105,6 @@ export async function claimUncertainPair(
       ORDER BY array_position(ranked.ids, p.id)
       LIMIT 1
       FOR UPDATE OF p SKIP LOCKED
-    ), claimed AS (
-      UPDATE "Pair" p SET "openSlots" = p."openSlots" - 1
-      FROM pick WHERE p.id = pick.id
-      RETURNING p.id, p."candidateAId", p."candidateBId"
-    )
-    INSERT INTO "Assignment" (id, "projectId", "pairId", "userId", "leftCandidateId", status, "expiresAt")
-    SELECT gen_random_uuid()::text, ${projectId}, c.id, ${userId},
-           CASE WHEN random() < 0.5 THEN c."candidateAId" ELSE c."candidateBId" END,
-           'ACTIVE', now() + make_interval(secs => ${leaseSeconds})
-    FROM claimed c`;
-  return claimRegularPair(projectId, userId, leaseSeconds, exclude);
+    ), ${leasePickedSlot(projectId, userId, leaseSeconds)}`;
+  return rows[0] ?? claimRegularPair(projectId, userId, leaseSeconds, exclude);
 }

@@ -18,8 +18,45 @@ export type LeaseRow = {
   bBoard?: unknown;
 };
 
-// Appended to a statement whose CTE `lease` returns assignment rows: adds the pair's content.
-const withContent = sql`
+/**
+ * Pairs the labeler may get: not judged or held by them, and without their own demonstration.
+ * `pair` is the alias of "Pair" in the query, a literal from this code: it is written into the SQL.
+ */
+export const eligibleFor = (userId: string, pair: string) => {
+  const p = Prisma.raw(pair);
+  return sql`
+    NOT EXISTS (
+      SELECT 1 FROM "Assignment" a
+      WHERE a."pairId" = ${p}.id AND a."userId" = ${userId} AND a.status <> 'EXPIRED')
+    AND ${p}."candidateAId" NOT IN (SELECT id FROM "Candidate" WHERE "authorId" = ${userId})
+    AND ${p}."candidateBId" NOT IN (SELECT id FROM "Candidate" WHERE "authorId" = ${userId})`;
+};
+
+// A live lease the labeler already holds (after a reload), other than those the client has on
+// screen or queued. It is served before any new claim, in the same statement as the claim: the
+// claim's CTEs check `NOT EXISTS (SELECT 1 FROM resumed)`.
+export const resumed = (projectId: string, userId: string, exclude: string[]) => sql`
+  resumed AS (
+    SELECT id, "pairId", "leftCandidateId", "expiresAt" FROM "Assignment"
+    WHERE "userId" = ${userId} AND "projectId" = ${projectId} AND status = 'ACTIVE'
+      AND "expiresAt" > now() AND NOT (id = ANY(${exclude}::text[]))
+    ORDER BY "createdAt" LIMIT 1
+  )`;
+
+// The end of every claim statement, after `resumed` and a CTE `claimed` of at most one pair row
+// (id, candidateAId, candidateBId): leases that pair to the labeler, a random side on the left, and
+// returns the resumed lease or else the new one, with the pair's content.
+const leaseClaimed = (projectId: string, userId: string, leaseSeconds: number) => sql`
+  inserted AS (
+    INSERT INTO "Assignment" (id, "projectId", "pairId", "userId", "leftCandidateId", status, "expiresAt")
+    SELECT gen_random_uuid()::text, ${projectId}, c.id, ${userId},
+           CASE WHEN random() < 0.5 THEN c."candidateAId" ELSE c."candidateBId" END,
+           'ACTIVE', now() + make_interval(secs => ${leaseSeconds})
+    FROM claimed c
+    RETURNING id, "pairId", "leftCandidateId", "expiresAt"
+  ), lease AS (
+    SELECT * FROM resumed UNION ALL SELECT * FROM inserted
+  )
   SELECT lease.id, lease."pairId", lease."leftCandidateId", lease."expiresAt", pr.text AS prompt,
          ca.id AS "aId", ca.text AS "aText", cb.id AS "bId", cb.text AS "bText",
          ca.board AS "aBoard", cb.board AS "bBoard"
@@ -29,23 +66,14 @@ const withContent = sql`
   JOIN "Candidate" ca ON ca.id = p."candidateAId"
   JOIN "Candidate" cb ON cb.id = p."candidateBId"`;
 
-// Pairs a labeler may not get: ones they judged or hold, and ones with their own demonstration.
-const notForUser = (userId: string) => sql`
-  NOT EXISTS (
-    SELECT 1 FROM "Assignment" a
-    WHERE a."pairId" = p.id AND a."userId" = ${userId} AND a.status <> 'EXPIRED')
-  AND p."candidateAId" NOT IN (SELECT id FROM "Candidate" WHERE "authorId" = ${userId})
-  AND p."candidateBId" NOT IN (SELECT id FROM "Candidate" WHERE "authorId" = ${userId})`;
-
-// A live lease the labeler already holds (after a reload), other than those the client has on
-// screen or queued. It is served before any new claim, in the same statement as the claim.
-const resumed = (projectId: string, userId: string, exclude: string[]) => sql`
-  resumed AS (
-    SELECT id, "pairId", "leftCandidateId", "expiresAt" FROM "Assignment"
-    WHERE "userId" = ${userId} AND "projectId" = ${projectId} AND status = 'ACTIVE'
-      AND "expiresAt" > now() AND NOT (id = ANY(${exclude}::text[]))
-    ORDER BY "createdAt" LIMIT 1
-  )`;
+// The end of a claim statement whose CTE `pick` holds at most one regular pair, locked FOR UPDATE
+// with `openSlots > 0` (re-checked under the lock): takes one of its open slots and leases it.
+export const leasePickedSlot = (projectId: string, userId: string, leaseSeconds: number) => sql`
+  claimed AS (
+    UPDATE "Pair" p SET "openSlots" = p."openSlots" - 1
+    FROM pick WHERE p.id = pick.id
+    RETURNING p.id, p."candidateAId", p."candidateBId"
+  ), ${leaseClaimed(projectId, userId, leaseSeconds)}`;
 
 /**
  * Claims one open slot of a regular pair for a labeler, in one statement, unless the labeler
@@ -70,24 +98,11 @@ export async function claimRegularPair(
     WITH ${resumed(projectId, userId, exclude)}, pick AS (
       SELECT p.id FROM "Pair" p
       WHERE NOT EXISTS (SELECT 1 FROM resumed)
-        AND p."projectId" = ${projectId} AND NOT p."isGold" AND p."openSlots" > 0 AND ${notForUser(userId)}
+        AND p."projectId" = ${projectId} AND NOT p."isGold" AND p."openSlots" > 0 AND ${eligibleFor(userId, "p")}
       ORDER BY p."openSlots", p."shuffleKey"
       LIMIT 1
       FOR UPDATE OF p ${wait ? sql`` : sql`SKIP LOCKED`}
-    ), claimed AS (
-      UPDATE "Pair" p SET "openSlots" = p."openSlots" - 1
-      FROM pick WHERE p.id = pick.id
-      RETURNING p.id, p."candidateAId", p."candidateBId"
-    ), inserted AS (
-      INSERT INTO "Assignment" (id, "projectId", "pairId", "userId", "leftCandidateId", status, "expiresAt")
-      SELECT gen_random_uuid()::text, ${projectId}, c.id, ${userId},
-             CASE WHEN random() < 0.5 THEN c."candidateAId" ELSE c."candidateBId" END,
-             'ACTIVE', now() + make_interval(secs => ${leaseSeconds})
-      FROM claimed c
-      RETURNING id, "pairId", "leftCandidateId", "expiresAt"
-    ), lease AS (
-      SELECT * FROM resumed UNION ALL SELECT * FROM inserted
-    ) ${withContent}`;
+    ), ${leasePickedSlot(projectId, userId, leaseSeconds)}`;
   return rows[0] ?? null;
 }
 
@@ -97,20 +112,11 @@ export async function claimRegularPair(
  */
 export async function claimGoldPair(projectId: string, userId: string, leaseSeconds: number, exclude: string[]) {
   const rows = await db().$queryRaw<LeaseRow[]>`
-    WITH ${resumed(projectId, userId, exclude)}, inserted AS (
-      INSERT INTO "Assignment" (id, "projectId", "pairId", "userId", "leftCandidateId", status, "expiresAt")
-      SELECT gen_random_uuid()::text, ${projectId}, p.id, ${userId},
-             CASE WHEN random() < 0.5 THEN p."candidateAId" ELSE p."candidateBId" END,
-             'ACTIVE', now() + make_interval(secs => ${leaseSeconds})
-      FROM (
-        SELECT p.id, p."candidateAId", p."candidateBId" FROM "Pair" p
-        WHERE NOT EXISTS (SELECT 1 FROM resumed)
-          AND p."projectId" = ${projectId} AND p."isGold" AND ${notForUser(userId)}
-        ORDER BY random() LIMIT 1
-      ) p
-      RETURNING id, "pairId", "leftCandidateId", "expiresAt"
-    ), lease AS (
-      SELECT * FROM resumed UNION ALL SELECT * FROM inserted
-    ) ${withContent}`;
+    WITH ${resumed(projectId, userId, exclude)}, claimed AS (
+      SELECT p.id, p."candidateAId", p."candidateBId" FROM "Pair" p
+      WHERE NOT EXISTS (SELECT 1 FROM resumed)
+        AND p."projectId" = ${projectId} AND p."isGold" AND ${eligibleFor(userId, "p")}
+      ORDER BY random() LIMIT 1
+    ), ${leaseClaimed(projectId, userId, leaseSeconds)}`;
   return rows[0] ?? null;
 }

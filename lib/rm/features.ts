@@ -17,3 +17,13 @@ export function featurize(spec: FeaturizerSpec, input: FeaturizerInput): SparseV
 export function featuresDependOnPrompt(spec: FeaturizerSpec): boolean {
   return spec.name === "hashed-text" && (spec.promptOverlap.weight > 0 || spec.scalars);
 }
+
+/** One line for dashboards: what a version reads. */
+export function describeFeaturizer(spec: FeaturizerSpec): string {
+  if (spec.name === "go-planes") {
+    const side = spec.perspective === "B" ? "Black" : "White";
+    const sizes = spec.sizes.map((s) => `${s}x${s}`).join(", ");
+    return `Go board planes seen from ${side} (${sizes}; stones, empty points, liberties 1/2/3+)`;
+  }
+  return `hashed text: words, word ${spec.words.maxN}-grams, character n-grams (${spec.dims.toLocaleString("en-US")} slots)`;
+}

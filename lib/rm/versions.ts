@@ -1,6 +1,8 @@
 import { db } from "../db";
 import { HttpError } from "../http/errors";
 import type { ModelCard } from "./card";
+import { describeFeaturizer } from "./features";
+import { featurizerSpecSchema } from "./spec";
 import type { LearningCurvePoint, VersionMetrics } from "./version-metrics";
 
 // Reward-model versions in the database. Every version is kept; Project.currentModelId names the
@@ -13,6 +15,8 @@ export type VersionSummary = {
   createdAt: Date;
   cutoff: Date;
   judgmentCount: number;
+  /** What the version reads, in words (describeFeaturizer). */
+  features: string;
   metrics: VersionMetrics;
   learningCurve: LearningCurvePoint[];
 };
@@ -31,14 +35,24 @@ const summaryColumns = {
 export async function listVersions(projectId: string): Promise<VersionSummary[]> {
   const [project, rows] = await Promise.all([
     db().project.findUnique({ where: { id: projectId }, select: { currentModelId: true } }),
-    db().rewardModel.findMany({ where: { projectId }, select: summaryColumns, orderBy: { version: "desc" } }),
+    db().rewardModel.findMany({
+      where: { projectId },
+      select: { ...summaryColumns, featurizer: true },
+      orderBy: { version: "desc" },
+    }),
   ]);
-  return rows.map((r) => ({
+  return rows.map(({ featurizer, ...r }) => ({
     ...r,
     current: r.id === project?.currentModelId,
+    features: describeStored(featurizer),
     metrics: r.metrics as VersionMetrics,
     learningCurve: r.learningCurve as LearningCurvePoint[],
   }));
+}
+
+function describeStored(featurizer: unknown): string {
+  const spec = featurizerSpecSchema.safeParse(featurizer);
+  return spec.success ? describeFeaturizer(spec.data) : "unreadable featurizer spec";
 }
 
 /** The serving version or a numbered one, without its ONNX bytes; null when there is none. */

@@ -141,6 +141,25 @@ describe("active learning", () => {
     expect(scored).toEqual([...scored].sort((x, y) => x - y));
   });
 
+  it("falls back to a regular pair when every pair it would rather serve is held by concurrent claims", async () => {
+    const { project, candidates } = await activeProject({ prompts: 4, candidates: 4, k: 1 }); // 24 pairs
+    const current = await installModel(project, candidates, (_, i) => i * i);
+    const reward = new Map(candidates.map((c, i) => [c.id, i * i]));
+    const pairs = await lib.db().pair.findMany({ where: { projectId: project.id } });
+    const gap = (p: (typeof pairs)[number]) =>
+      Math.abs((reward.get(p.candidateAId) as number) - (reward.get(p.candidateBId) as number));
+    // The surest pair is the only one not locked by "other labelers": it is never among the few
+    // most uncertain that the uncertain claim tries to lock.
+    const surest = pairs.reduce((best, p) => (gap(p) > gap(best) ? p : best));
+    const held = pairs.filter((p) => p.id !== surest.id).map((p) => p.id);
+    const labeler = await fixtures.makeLabeler(current);
+    const served = await lib.db().$transaction(async (tx) => {
+      await tx.$queryRaw`SELECT id FROM "Pair" WHERE id = ANY(${held}::text[]) FOR UPDATE`;
+      return pairOf(await lib.nextTask(current, labeler.id, { exploration: 0 }));
+    });
+    expect(served.pairId).toBe(surest.id);
+  });
+
   it("never lets a pair collect more than k judgments with 60 labelers asking at once", async () => {
     const k = 3;
     const { project, candidates } = await activeProject({ prompts: 6, candidates: 4, k }); // 36 pairs, 108 slots

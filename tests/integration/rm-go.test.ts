@@ -53,7 +53,7 @@ describe("a GO project's reward model", () => {
     const model = await lib.findVersion(project.id, "current");
     expect(model?.featurizer).toMatchObject({ name: "go-planes", version: 1, perspective: "W", sizes: [9] });
     const [version] = await lib.listVersions(project.id);
-    expect(version?.metrics.truthPairs).toBeGreaterThan(0);
+    expect(version?.features).toMatch(/^Go board planes seen from White \(9x9;/);
     const card = (await lib.db().rewardModel.findUniqueOrThrow({ where: { id: model?.id as string } })).card as {
       training: { hyperparameters: { augment: string } };
       architecture: { inputDims: number };

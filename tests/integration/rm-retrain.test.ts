@@ -87,6 +87,7 @@ describe("retraining", () => {
     const [v1] = await lib.listVersions(project.id);
     if (!v1) throw new Error("no version");
     expect(v1.current).toBe(true);
+    expect(v1.features).toMatch(/^hashed text: .*65,536 slots/);
     expect(v1.judgmentCount).toBe(360);
     expect(v1.metrics.heldOutPrompts).toBeGreaterThan(0);
     expect(v1.metrics.pairwiseAccuracy).toBeGreaterThanOrEqual(0.9);

@@ -70,7 +70,7 @@ export async function RewardModelSection({
             Serving <strong>v{current.version}</strong>, trained on {m?.trainJudgments.toLocaleString("en-US")}{" "}
             judgments (snapshot of {current.judgmentCount.toLocaleString("en-US")} up to{" "}
             {current.cutoff.toISOString().slice(0, 16).replace("T", " ")} UTC), measured on {m?.heldOutPrompts ?? 0}{" "}
-            held-out prompts.{" "}
+            held-out prompts. Reads {current.features}.{" "}
             {canDownload && (
               <a className="underline" href={`${base}/${current.version}/onnx`}>
                 Download ONNX

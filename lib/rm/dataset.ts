@@ -1,5 +1,5 @@
 import type { Comparison } from "./comparison";
-import { featuresDependOnPrompt, featurize, type SparseVector } from "./features";
+import { type Embeddings, featuresDependOnPrompt, featurize, type SparseVector } from "./features";
 import type { FeaturizerSpec } from "./spec";
 
 /**
@@ -35,6 +35,7 @@ export function buildComparisonSet(
   spec: FeaturizerSpec,
   comparisons: readonly Comparison[],
   strength: StrengthUse,
+  embeddings?: Embeddings,
 ): ComparisonSet {
   const withPrompt = featuresDependOnPrompt(spec);
   const idOf = new Map<string, number>();
@@ -45,7 +46,7 @@ export function buildComparisonSet(
     if (id === undefined) {
       id = vectors.length;
       idOf.set(key, id);
-      vectors.push(featurize(spec, { prompt, text }));
+      vectors.push(featurize(spec, { prompt, text }, embeddings));
     }
     return id;
   };

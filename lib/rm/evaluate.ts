@@ -1,4 +1,5 @@
 import type { Comparison } from "./comparison";
+import type { Embeddings } from "./features";
 import { sigmoid } from "./loss";
 import { expectedCalibrationError, logLoss, pairwiseAccuracy, type ScoredPair } from "./metrics";
 import type { RewardModel } from "./model";
@@ -23,13 +24,18 @@ export type RewardModelMetrics = {
  * For calibration each judgment is counted from both sides, (p, 1) and (1 − p, 0), so the result
  * does not depend on which candidate is called A.
  */
-export function evaluateRewardModel(model: RewardModel, comparisons: readonly Comparison[]): RewardModelMetrics {
+export function evaluateRewardModel(
+  model: RewardModel,
+  comparisons: readonly Comparison[],
+  embeddings?: Embeddings,
+): RewardModelMetrics {
   const score = scoreTexts(
     model,
     comparisons.flatMap((c) => [
       { prompt: c.prompt, text: c.chosen },
       { prompt: c.prompt, text: c.rejected },
     ]),
+    embeddings,
   );
   const eta = model.tieThreshold;
   const probabilities: number[] = [];

@@ -2,12 +2,12 @@ import { setTimeout as sleep } from "node:timers/promises";
 import { db } from "../db";
 import { buildModelCard } from "./card";
 import { loadTrainingSnapshot, type ProjectCandidate } from "./dataset-db";
-import { featurize } from "./features";
+import { type Embeddings, featurize } from "./features";
 import { tryLockProjectTraining } from "./lock";
 import { forward, type RewardModel } from "./model";
 import { exportOnnx } from "./onnx-export";
 import { createRewardSession, scoreBatch } from "./onnx-session";
-import { trainingSetupForProject } from "./project-setup";
+import { prepareTraining } from "./project-setup";
 import type { TrainOptions } from "./train";
 import { trainAndEvaluateInThread } from "./train-in-thread";
 import type { VersionMetrics } from "./version-metrics";
@@ -71,7 +71,7 @@ export async function retrainProject(projectId: string, options: RetrainOptions 
       await sleep(pause);
     }
 
-    const setup = trainingSetupForProject(project, snapshot.candidates);
+    const setup = await prepareTraining(project, snapshot);
     const evaluated = await trainAndEvaluateInThread(snapshot, { ...setup, ...options.train });
     const { model } = evaluated.result;
     const card = buildModelCard({
@@ -92,7 +92,7 @@ export async function retrainProject(projectId: string, options: RetrainOptions 
       modelVersion: `${project.slug}@v${version}`,
     });
     const onnx = exportOnnx(model, { card, name: `${project.slug.replace(/\W/g, "_")}_v${version}` });
-    const rewards = await scoreCandidates(onnx, model, snapshot.candidates);
+    const rewards = await scoreCandidates(onnx, model, snapshot.candidates, setup.embeddings);
 
     await lock.check();
     const committed = await commitVersion({
@@ -128,13 +128,18 @@ const PARITY_TOLERANCE = 1e-4;
  * candidates are also scored by the TypeScript forward pass: a mismatch means the export is wrong,
  * and the version is not switched to.
  */
-async function scoreCandidates(onnx: Uint8Array, model: RewardModel, candidates: ProjectCandidate[]) {
+async function scoreCandidates(
+  onnx: Uint8Array,
+  model: RewardModel,
+  candidates: ProjectCandidate[],
+  embeddings?: Embeddings,
+) {
   const session = await createRewardSession(onnx);
   const rewards = new Float32Array(candidates.length);
   try {
     for (let from = 0; from < candidates.length; from += SCORE_CHUNK) {
       const chunk = candidates.slice(from, from + SCORE_CHUNK);
-      const vectors = chunk.map((c) => featurize(model.featurizer, { prompt: c.prompt, text: c.text }));
+      const vectors = chunk.map((c) => featurize(model.featurizer, { prompt: c.prompt, text: c.text }, embeddings));
       rewards.set(await scoreBatch(session, vectors), from);
       if (from === 0) {
         vectors.slice(0, PARITY_SAMPLE).forEach((v, i) => {

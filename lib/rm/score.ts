@@ -1,4 +1,4 @@
-import { featuresDependOnPrompt, featurize } from "./features";
+import { type Embeddings, featuresDependOnPrompt, featurize } from "./features";
 import type { RewardModel } from "./model";
 import { forward } from "./model";
 
@@ -9,21 +9,20 @@ import { forward } from "./model";
 export function scoreTexts(
   model: RewardModel,
   items: Iterable<{ prompt: string; text: string }>,
+  embeddings?: Embeddings,
 ): (prompt: string, text: string) => number {
   const withPrompt = featuresDependOnPrompt(model.featurizer);
   const key = (prompt: string, text: string) => (withPrompt ? `${prompt}\u0000${text}` : text);
   const scores = new Map<string, number>();
-  for (const { prompt, text } of items) {
+  const score = (prompt: string, text: string) => {
     const k = key(prompt, text);
-    if (!scores.has(k)) scores.set(k, forward(model.params, featurize(model.featurizer, { prompt, text })));
-  }
-  return (prompt, text) => {
-    const k = key(prompt, text);
-    let score = scores.get(k);
-    if (score === undefined) {
-      score = forward(model.params, featurize(model.featurizer, { prompt, text }));
-      scores.set(k, score);
+    let reward = scores.get(k);
+    if (reward === undefined) {
+      reward = forward(model.params, featurize(model.featurizer, { prompt, text }, embeddings));
+      scores.set(k, reward);
     }
-    return score;
+    return reward;
   };
+  for (const { prompt, text } of items) score(prompt, text);
+  return score;
 }

@@ -1,4 +1,7 @@
 import { HttpError } from "../http/errors";
+import { textEncoderFromEnv } from "./encoder-env";
+import { embedTexts } from "./encoder-features";
+import type { SentenceEncoderSpec } from "./encoder-spec";
 import { featurize } from "./features";
 import { scoreBatch, sharedRewardSession } from "./onnx-session";
 import { parseFeaturizerSpec } from "./spec";
@@ -34,9 +37,11 @@ export async function scoreWithVersion(
     );
   }
   const spec = parseFeaturizerSpec(model.featurizer);
+  const embeddings =
+    spec.name === "sentence-encoder" ? await embeddingsFor(spec, model.version, request.candidates) : undefined;
   const vectors = request.candidates.map((c, i) => {
     try {
-      return featurize(spec, { prompt: request.prompt, text: c.text });
+      return featurize(spec, { prompt: request.prompt, text: c.text }, embeddings);
     } catch (error) {
       // Only board models can refuse a text: it must be a position of a size the model reads.
       const field = `body.candidates.${i}.text`;
@@ -47,4 +52,22 @@ export async function scoreWithVersion(
   const session = await sharedRewardSession(model.id, () => onnxBytes(model.id));
   const rewards = await scoreBatch(session, vectors);
   return { version: model.version, modelId: model.id, device: session.device, rewards: Array.from(rewards) };
+}
+
+/** Embeddings from this process's encoder, which must be the one the version was trained with. */
+async function embeddingsFor(spec: SentenceEncoderSpec, version: number, candidates: { text: string }[]) {
+  const encoder = await textEncoderFromEnv();
+  const same = encoder?.info.modelSha256 === spec.modelSha256 && encoder.info.tokenizerSha256 === spec.tokenizerSha256;
+  if (!encoder || !same) {
+    throw new HttpError(
+      409,
+      "ENCODER_MISSING",
+      `Version ${version} reads embeddings of the sentence encoder with model sha256 ${spec.modelSha256}; ${encoder ? "this server's RM_TEXT_ENCODER holds another one" : "this server has no RM_TEXT_ENCODER"}. Start it with RM_TEXT_ENCODER pointing to that encoder's directory.`,
+    );
+  }
+  return embedTexts(
+    spec,
+    encoder,
+    candidates.map((c) => c.text),
+  );
 }

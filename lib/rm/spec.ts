@@ -1,9 +1,11 @@
 import { z } from "zod";
+import { sentenceEncoderSpecSchema } from "./encoder-spec";
 import { goPlanesSpecSchema } from "./go-spec";
 
 // The featurizer spec is stored with every model: together with the code of its `name` and
 // `version` it fully determines the feature vector of any candidate, so any stored score can be
-// recomputed later. Two featurizers exist: hashed text, and planes of a Go board (go-spec.ts).
+// recomputed later. Three featurizers exist: hashed text, planes of a Go board (go-spec.ts), and
+// a local sentence encoder's embedding of the text (encoder-spec.ts).
 
 export const hashedTextSpecSchema = z
   .object({
@@ -41,7 +43,11 @@ export const hashedTextSpecSchema = z
 
 export type HashedTextSpec = z.infer<typeof hashedTextSpecSchema>;
 
-export const featurizerSpecSchema = z.discriminatedUnion("name", [hashedTextSpecSchema, goPlanesSpecSchema]);
+export const featurizerSpecSchema = z.discriminatedUnion("name", [
+  hashedTextSpecSchema,
+  goPlanesSpecSchema,
+  sentenceEncoderSpecSchema,
+]);
 
 export type FeaturizerSpec = z.infer<typeof featurizerSpecSchema>;
 

@@ -3,6 +3,7 @@ import { type Augmentation, augmentComparisons } from "./augment";
 import { batchLossAndGradient, createBatchWork, evaluateSet } from "./batch";
 import type { Comparison } from "./comparison";
 import { buildComparisonSet, type StrengthUse } from "./dataset";
+import type { Embeddings } from "./features";
 import { sigmoid, softplus } from "./loss";
 import {
   createGradients,
@@ -39,6 +40,8 @@ export type TrainOptions = {
   validationFraction: number;
   /** An explicit held-out set; its prompts should not occur in the training comparisons. */
   validation?: readonly Comparison[];
+  /** Every text's embedding, with the sentence-encoder featurizer (see encoder-features.ts). */
+  embeddings?: Embeddings;
 };
 
 export const defaultTrainOptions: TrainOptions = {
@@ -63,8 +66,8 @@ export type EpochReport = { epoch: number; trainLoss: number; validationLoss: nu
 
 export type TrainResult = {
   model: RewardModel;
-  /** The options in effect (defaults filled in), without the validation comparisons. */
-  options: Omit<TrainOptions, "validation">;
+  /** The options in effect (defaults filled in), without the validation comparisons and embeddings. */
+  options: Omit<TrainOptions, "validation" | "embeddings">;
   epochs: EpochReport[];
   /** 0 when there was no validation set and the last epoch was kept. */
   bestEpoch: number;
@@ -91,8 +94,14 @@ export function trainRewardModel(
     );
   }
   const augmented = augmentComparisons(split.train.filter(keep), options.augment);
-  const trainSet = buildComparisonSet(options.featurizer, augmented.comparisons, options.strength);
-  const validationSet = buildComparisonSet(options.featurizer, split.validation.filter(keep), options.strength);
+  const { embeddings } = options;
+  const trainSet = buildComparisonSet(options.featurizer, augmented.comparisons, options.strength, embeddings);
+  const validationSet = buildComparisonSet(
+    options.featurizer,
+    split.validation.filter(keep),
+    options.strength,
+    embeddings,
+  );
   if (trainSet.size === 0) throw new Error("No comparisons to train on: collect judgments first.");
 
   const params = initParams(options.featurizer.dims, options.hidden, options.seed);
@@ -152,7 +161,7 @@ export function trainRewardModel(
     } else if (epoch - best.epoch >= options.patience) break;
   }
 
-  const { validation: _, ...effective } = options;
+  const { validation: _, embeddings: __, ...effective } = options;
   return {
     model: { featurizer: options.featurizer, params: best?.params ?? params, tieThreshold: best?.eta ?? eta() },
     options: effective,

@@ -80,8 +80,9 @@ export function trainAndEvaluate(data: VersionData, overrides: Partial<TrainOpti
   const started = performance.now();
   const result = trainRewardModel(train, { ...optionsForSize(train.length), ...overrides });
   const trainingSeconds = (performance.now() - started) / 1000;
-  const heldOut = test.length ? evaluateRewardModel(result.model, test) : undefined;
-  const score = scoreTexts(result.model, []);
+  const { embeddings } = overrides;
+  const heldOut = test.length ? evaluateRewardModel(result.model, test, embeddings) : undefined;
+  const score = scoreTexts(result.model, [], embeddings);
   const known = (pairs: readonly KnownPair[]) => {
     let credit = 0;
     for (const p of pairs) {
@@ -153,7 +154,7 @@ function learningCurve(
         continue; // too few judgments for a model at this point (e.g. all in the early-stopping split)
       }
     }
-    const m = evaluateRewardModel(model, test);
+    const m = evaluateRewardModel(model, test, overrides.embeddings);
     points.push({
       fraction,
       judgments: used,

@@ -1,14 +1,16 @@
 import { randomUUID } from "node:crypto";
+import { expect } from "vitest";
 import { db } from "../../lib/db";
 import type { Choice, Project, User } from "../../lib/generated/prisma/client";
+import { scoreWithVersion } from "../../lib/rm/serve";
 import { makeProject } from "./fixtures";
 
 // Reward-model fixtures: text projects whose candidates have a quality the model can learn from
 // words (so accuracy on held-out prompts means something), and judgments written straight to the
 // tables (the labeling path has its own tests; these need many judgments fast).
 
-const GOOD = ["clear", "vivid", "precise", "elegant", "witty"];
-const BAD = ["vague", "dull", "sloppy", "clumsy", "bland"];
+export const GOOD = ["clear", "vivid", "precise", "elegant", "witty"];
+export const BAD = ["vague", "dull", "sloppy", "clumsy", "bland"];
 
 /** Candidate `c<q>` of every prompt has quality q: q good words and (candidates − 1 − q) bad ones. */
 export async function makeLearnableProject(
@@ -97,4 +99,22 @@ export async function addJudgments(
   await db().assignment.createMany({ data: assignments });
   await db().judgment.createMany({ data: judgments });
   return judgments.length;
+}
+
+/**
+ * Scores every candidate of the project through the serving path (the current version's ONNX
+ * session) and checks each reward against the score stored when the version was trained.
+ * Returns the served rewards.
+ */
+export async function expectServedMatchesStored(project: Project, digits = 5): Promise<number[]> {
+  const candidates = await db().candidate.findMany({
+    where: { prompt: { projectId: project.id } },
+    include: { scores: { where: { modelId: project.currentModelId ?? undefined } } },
+    orderBy: { id: "asc" },
+  });
+  const served = await scoreWithVersion(project, { candidates: candidates.map((c) => ({ text: c.text })) });
+  served.rewards.forEach((reward, i) => {
+    expect(reward).toBeCloseTo(candidates[i]?.scores[0]?.reward as number, digits);
+  });
+  return served.rewards;
 }

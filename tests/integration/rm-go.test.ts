@@ -62,18 +62,11 @@ describe("a GO project's reward model", () => {
     expect(card.architecture.inputDims).toBe(3 + 9 * 81);
 
     // The serving path (ONNX session of the version) gives every board the stored score.
-    const candidates = await lib.db().candidate.findMany({
-      where: { prompt: { projectId: project.id } },
-      include: { scores: true },
-      orderBy: { id: "asc" },
-    });
-    const served = await lib.scoreWithVersion(project, { candidates: candidates.map((c) => ({ text: c.text })) });
-    served.rewards.forEach((reward, i) => {
-      expect(reward).toBeCloseTo(candidates[i]?.scores[0]?.reward as number, 5);
-    });
-    expect(new Set(served.rewards.map((r) => r.toFixed(4))).size).toBeGreaterThan(10);
+    const current = await lib.db().project.findUniqueOrThrow({ where: { id: project.id } });
+    const served = await fixtures.expectServedMatchesStored(current);
+    expect(new Set(served.map((r) => r.toFixed(4))).size).toBeGreaterThan(10);
 
-    const board = candidates[0]?.text as string;
+    const board = (await lib.db().candidate.findFirstOrThrow({ where: { prompt: { projectId: project.id } } })).text;
     await expect(
       lib.scoreWithVersion(project, { candidates: [{ text: board }, { text: "a poem about autumn" }] }),
     ).rejects.toMatchObject({

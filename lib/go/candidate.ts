@@ -1,4 +1,4 @@
-import { InvalidSetup } from "./board";
+import { type GoBoard, InvalidSetup } from "./board";
 import { type Colour, fromGtp, PASS, toGtp } from "./coords";
 import { replayGame } from "./game";
 import { PositionError, parsePosition } from "./position";
@@ -37,8 +37,11 @@ export type PositionInput = {
   lastMove?: string;
 };
 
-/** A board from a compact position string; throws PositionError saying what to fix. */
-export function stateFromPosition(input: PositionInput): BoardState {
+/**
+ * The engine position of a compact position string and its side to move (the `lastMove` is not
+ * read); throws PositionError saying what to fix.
+ */
+export function boardFromPosition(input: Omit<PositionInput, "lastMove">): GoBoard {
   const { rows, toPlay: written } = splitTurn(input.position);
   if (written && input.toPlay && written !== input.toPlay) {
     throw new PositionError(
@@ -49,8 +52,12 @@ export function stateFromPosition(input: PositionInput): BoardState {
   if (!toPlay) {
     throw new PositionError('say who moves next: add "toPlay": "B" or "W" (or end the position with " B" or " W")');
   }
-  const komi = input.komi ?? DEFAULT_KOMI;
-  const state = boardStateOf(parsePosition(rows, { toPlay, komi }));
+  return parsePosition(rows, { toPlay, komi: input.komi ?? DEFAULT_KOMI });
+}
+
+/** A board from a compact position string; throws PositionError saying what to fix. */
+export function stateFromPosition(input: PositionInput): BoardState {
+  const state = boardStateOf(boardFromPosition(input));
   if (input.lastMove === undefined) return state;
   let move: BoardState["lastMove"];
   try {
@@ -64,7 +71,7 @@ export function stateFromPosition(input: PositionInput): BoardState {
     if (stone !== (mover === "B" ? "X" : "O")) {
       const name = mover === "B" ? "black" : "white";
       throw new LastMoveError(
-        `${toGtp(move, state.size)} holds no ${name} stone, but ${name} moved last since ${toPlay === "B" ? "Black" : "White"} is to play`,
+        `${toGtp(move, state.size)} holds no ${name} stone, but ${name} moved last since ${state.toPlay === "B" ? "Black" : "White"} is to play`,
       );
     }
   }

@@ -3,7 +3,7 @@
 // and Monte Carlo win probability, the ground truth Vibecheck compares human and reward-model
 // judgments against. Rendering data (./render) is imported directly by the board component.
 export { GoBoard, IllegalMove, type IllegalReason, InvalidSetup, type Setup } from "./board";
-export { LastMoveError, type PositionInput, stateFromPosition, stateFromSgf } from "./candidate";
+export { boardFromPosition, LastMoveError, type PositionInput, stateFromPosition, stateFromSgf } from "./candidate";
 export {
   type Colour,
   fromGtp,

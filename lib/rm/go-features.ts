@@ -1,6 +1,5 @@
-import { stateFromPosition } from "../go/candidate";
+import { boardFromPosition } from "../go/candidate";
 import { BLACK, EMPTY, WHITE } from "../go/core";
-import { boardFromState } from "../go/state";
 import { emptyRegions, realLiberties } from "../go/tactics";
 import type { SparseVector } from "./features";
 import { GO_PLANES, type GoPlanesSpec, goPlanesOffset, goScalarSlot } from "./go-spec";
@@ -13,15 +12,13 @@ const plane = Object.fromEntries(GO_PLANES.map((name, i) => [name, i])) as Recor
  * position with its side to move, and an Error for a board size the spec does not read.
  */
 export function featurizeGoBoard(spec: GoPlanesSpec, position: string): SparseVector {
-  const state = stateFromPosition({ position });
-  const { size } = state;
+  const { core, size } = boardFromPosition({ position });
   const offset = goPlanesOffset(spec.sizes, size);
   if (offset < 0) {
     throw new Error(
       `this reward model reads ${spec.sizes.map((s) => `${s}x${s}`).join(", ")} boards, not ${size}x${size}`,
     );
   }
-  const core = boardFromState(state).core;
   const own = spec.perspective === "B" ? BLACK : WHITE;
   const opponent = own === BLACK ? WHITE : BLACK;
   const points = size * size;

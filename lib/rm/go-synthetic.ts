@@ -1,6 +1,5 @@
-import { stateFromPosition } from "../go/candidate";
+import { boardFromPosition } from "../go/candidate";
 import { generatePrompts } from "../go/generate";
-import { boardFromState } from "../go/state";
 import { winProbability } from "../go/winprob";
 import type { Comparison } from "./comparison";
 import type { RewardModel } from "./model";
@@ -23,7 +22,7 @@ export function createGoWorld(options: { size: number; prompts: number; seed: nu
   const prompts = generated.map((p) => {
     const boards = p.candidates.map((c) => {
       const position = `${c.position} ${c.toPlay}`;
-      const board = boardFromState(stateFromPosition({ position, komi: c.komi }));
+      const board = boardFromPosition({ position, komi: c.komi });
       const q = Math.min(
         Math.max(winProbability(board, { playouts: options.playouts, seed: 1 }).pBlackWins, 0.01),
         0.99,

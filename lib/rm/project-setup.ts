@@ -1,5 +1,5 @@
 import type { ProjectKind } from "../generated/prisma/client";
-import { stateFromPosition } from "../go/candidate";
+import { boardFromPosition } from "../go/candidate";
 import { questionSide } from "../go/question";
 import type { TrainingSnapshot } from "./dataset-db";
 import { textEncoderFromEnv } from "./encoder-env";
@@ -27,7 +27,7 @@ export function trainingSetupForProject(
   const sizes = new Set<number>();
   for (const candidate of candidates) {
     try {
-      sizes.add(stateFromPosition({ position: candidate.text }).size);
+      sizes.add(boardFromPosition({ position: candidate.text }).size);
     } catch (error) {
       throw new Error(`Go candidate ${candidate.id} is not a board position: ${(error as Error).message}.`);
     }

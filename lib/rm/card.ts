@@ -109,33 +109,22 @@ export function buildModelCard(input: {
   };
 }
 
+// The training settings worth recording on the card (the featurizer and strength use have their own fields).
+const HYPERPARAMETERS = [
+  "hidden",
+  "seed",
+  "maxEpochs",
+  "patience",
+  "batchSize",
+  "learningRate",
+  "weightDecay",
+  "beta1",
+  "beta2",
+  "epsilon",
+  "ties",
+  "augment",
+] as const;
+
 function hyperparameters(options: Omit<TrainOptions, "validation">): Record<string, number | string> {
-  const {
-    hidden,
-    seed,
-    maxEpochs,
-    patience,
-    batchSize,
-    learningRate,
-    weightDecay,
-    beta1,
-    beta2,
-    epsilon,
-    ties,
-    augment,
-  } = options;
-  return {
-    hidden,
-    seed,
-    maxEpochs,
-    patience,
-    batchSize,
-    learningRate,
-    weightDecay,
-    beta1,
-    beta2,
-    epsilon,
-    ties,
-    augment,
-  };
+  return Object.fromEntries(HYPERPARAMETERS.map((name) => [name, options[name]]));
 }

@@ -29,6 +29,11 @@ export function embeddingFeatures(spec: SentenceEncoderSpec, text: string, embed
   return { indices, values };
 }
 
+/** Whether the encoder is the one the spec was trained with (same model and tokenizer files). */
+export function isSpecEncoder(spec: SentenceEncoderSpec, encoder: TextEmbedder): boolean {
+  return encoder.info.modelSha256 === spec.modelSha256 && encoder.info.tokenizerSha256 === spec.tokenizerSha256;
+}
+
 /**
  * Embeddings of the distinct texts, by text. Throws when the encoder is not the one the spec was
  * trained with (a different file would give different, meaningless features).
@@ -38,7 +43,7 @@ export async function embedTexts(
   encoder: TextEmbedder,
   texts: Iterable<string>,
 ): Promise<Map<string, Float32Array>> {
-  if (encoder.info.modelSha256 !== spec.modelSha256 || encoder.info.tokenizerSha256 !== spec.tokenizerSha256) {
+  if (!isSpecEncoder(spec, encoder)) {
     throw new Error(
       `This reward model reads embeddings of the sentence encoder with model sha256 ${spec.modelSha256} and tokenizer sha256 ${spec.tokenizerSha256}, but RM_TEXT_ENCODER has model ${encoder.info.modelSha256} and tokenizer ${encoder.info.tokenizerSha256}; point RM_TEXT_ENCODER to the encoder the model was trained with.`,
     );

@@ -1,6 +1,6 @@
 import { HttpError } from "../http/errors";
 import { textEncoderFromEnv } from "./encoder-env";
-import { embedTexts } from "./encoder-features";
+import { embedTexts, isSpecEncoder } from "./encoder-features";
 import type { SentenceEncoderSpec } from "./encoder-spec";
 import { featurize } from "./features";
 import { scoreBatch, sharedRewardSession } from "./onnx-session";
@@ -57,8 +57,7 @@ export async function scoreWithVersion(
 /** Embeddings from this process's encoder, which must be the one the version was trained with. */
 async function embeddingsFor(spec: SentenceEncoderSpec, version: number, candidates: { text: string }[]) {
   const encoder = await textEncoderFromEnv();
-  const same = encoder?.info.modelSha256 === spec.modelSha256 && encoder.info.tokenizerSha256 === spec.tokenizerSha256;
-  if (!encoder || !same) {
+  if (!encoder || !isSpecEncoder(spec, encoder)) {
     throw new HttpError(
       409,
       "ENCODER_MISSING",

@@ -1,33 +1,20 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { nextTask } from "../../lib/assign";
+import { db, disconnect } from "../../lib/db";
 import type { Project } from "../../lib/generated/prisma/client";
+import { submitJudgment } from "../../lib/labels";
+import { simulateCrowd } from "../../lib/simulate";
 import { useFreshDatabase } from "../setup/database";
-
-// Imported after the database URL is set, so lib/db connects to this file's database.
-let lib: {
-  db: typeof import("../../lib/db").db;
-  disconnect: typeof import("../../lib/db").disconnect;
-  nextTask: typeof import("../../lib/assign").nextTask;
-  submitJudgment: typeof import("../../lib/labels").submitJudgment;
-  simulateCrowd: typeof import("../../lib/simulate").simulateCrowd;
-};
-let fixtures: typeof import("./fixtures");
+import * as fixtures from "./fixtures";
 
 beforeAll(async () => {
   await useFreshDatabase();
   process.env.DB_POOL_SIZE = "100";
-  const [dbModule, assign, labels, simulate] = await Promise.all([
-    import("../../lib/db"),
-    import("../../lib/assign"),
-    import("../../lib/labels"),
-    import("../../lib/simulate"),
-  ]);
-  lib = { ...dbModule, ...assign, ...labels, ...simulate };
-  fixtures = await import("./fixtures");
 });
 
 afterAll(async () => {
-  await lib?.disconnect();
+  await disconnect();
 });
 
 type Candidate = { id: string; promptId: string; externalId: string };
@@ -35,11 +22,11 @@ type Candidate = { id: string; promptId: string; externalId: string };
 /** A project of `prompts` × `candidates` with every pair, active learning on, no retrain jobs. */
 async function activeProject(settings: { prompts: number; candidates: number; k: number }) {
   const made = await fixtures.makeProject({ ...settings, goldRate: 0 });
-  const project = await lib.db().project.update({
+  const project = await db().project.update({
     where: { id: made.id },
     data: { activeLearning: true, retrainEvery: 0 },
   });
-  const candidates: Candidate[] = await lib.db().candidate.findMany({
+  const candidates: Candidate[] = await db().candidate.findMany({
     where: { prompt: { projectId: project.id } },
     select: { id: true, promptId: true, externalId: true },
     orderBy: [{ promptId: "asc" }, { externalId: "asc" }],
@@ -53,7 +40,7 @@ async function installModel(
   candidates: Candidate[],
   reward: (c: Candidate, i: number) => number | null,
 ): Promise<Project> {
-  const model = await lib.db().rewardModel.create({
+  const model = await db().rewardModel.create({
     data: {
       projectId: project.id,
       version: 1,
@@ -69,18 +56,18 @@ async function installModel(
     const r = reward(c, i);
     return r === null ? [] : [{ modelId: model.id, candidateId: c.id, reward: r }];
   });
-  await lib.db().score.createMany({ data: scores });
-  return lib.db().project.update({ where: { id: project.id }, data: { currentModelId: model.id } });
+  await db().score.createMany({ data: scores });
+  return db().project.update({ where: { id: project.id }, data: { currentModelId: model.id } });
 }
 
-async function pairOf(task: Awaited<ReturnType<typeof lib.nextTask>>) {
+async function pairOf(task: Awaited<ReturnType<typeof nextTask>>) {
   if (task.kind !== "pair") throw new Error(`expected a pair, got ${task.kind}`);
-  const assignment = await lib.db().assignment.findUniqueOrThrow({ where: { id: task.assignmentId } });
+  const assignment = await db().assignment.findUniqueOrThrow({ where: { id: task.assignmentId } });
   return { task, pairId: assignment.pairId };
 }
 
 async function judge(project: Project, userId: string, assignmentId: string) {
-  await lib.submitJudgment(project, userId, { clientId: randomUUID(), assignmentId, choice: "A", durationMs: 1 });
+  await submitJudgment(project, userId, { clientId: randomUUID(), assignmentId, choice: "A", durationMs: 1 });
 }
 
 describe("active learning", () => {
@@ -91,22 +78,20 @@ describe("active learning", () => {
     const [c1, c2] = candidates.filter((c) => c.promptId === candidates[8]?.promptId).slice(1, 3);
     if (!c1 || !c2) throw new Error("fixture has too few candidates");
     const current = await installModel(project, candidates, (c, i) => (c.id === c2.id ? i * 10 - 10 : i * 10));
-    const uncertain = await lib.db().pair.findFirstOrThrow({ where: { candidateAId: c1.id, candidateBId: c2.id } });
-    await lib.db().pair.update({ where: { id: uncertain.id }, data: { shuffleKey: 2_147_483_600 } });
+    const uncertain = await db().pair.findFirstOrThrow({ where: { candidateAId: c1.id, candidateBId: c2.id } });
+    await db().pair.update({ where: { id: uncertain.id }, data: { shuffleKey: 2_147_483_600 } });
 
     // With exploration only, or without a current model, the regular order applies: not that pair.
     const explorer = await fixtures.makeLabeler(current);
-    expect((await pairOf(await lib.nextTask(current, explorer.id, { exploration: 1 }))).pairId).not.toBe(uncertain.id);
+    expect((await pairOf(await nextTask(current, explorer.id, { exploration: 1 }))).pairId).not.toBe(uncertain.id);
     const withoutModel = { ...current, currentModelId: null };
     const other = await fixtures.makeLabeler(current);
-    expect((await pairOf(await lib.nextTask(withoutModel, other.id, { exploration: 0 }))).pairId).not.toBe(
-      uncertain.id,
-    );
+    expect((await pairOf(await nextTask(withoutModel, other.id, { exploration: 0 }))).pairId).not.toBe(uncertain.id);
 
     const labelers = await fixtures.makeLabelers(current, 3);
     const served = [];
     for (const labeler of labelers) {
-      served.push(await pairOf(await lib.nextTask(current, labeler.id, { exploration: 0 })));
+      served.push(await pairOf(await nextTask(current, labeler.id, { exploration: 0 })));
     }
     expect(served.map((s) => s.pairId)).toEqual([uncertain.id, uncertain.id, expect.any(String)]);
     expect(served[2]?.pairId).not.toBe(uncertain.id);
@@ -120,8 +105,8 @@ describe("active learning", () => {
     const rewardOf = new Map(candidates.map((c, i) => [c.id, i === candidates.length - 1 ? null : i * i]));
     const labeler = await fixtures.makeLabeler(current);
 
-    const first = await lib.nextTask(current, labeler.id, { exploration: 0 });
-    const reloaded = await lib.nextTask(current, labeler.id, { exploration: 0 });
+    const first = await nextTask(current, labeler.id, { exploration: 0 });
+    const reloaded = await nextTask(current, labeler.id, { exploration: 0 });
     expect(reloaded.kind === "pair" && first.kind === "pair" && reloaded.assignmentId === first.assignmentId).toBe(
       true,
     );
@@ -133,7 +118,7 @@ describe("active learning", () => {
       const b = rewardOf.get(task.right.id);
       gaps.push(a === null || b === null || a === undefined || b === undefined ? null : Math.abs(a - b));
       await judge(current, labeler.id, task.assignmentId);
-      task = await lib.nextTask(current, labeler.id, { exploration: 0 });
+      task = await nextTask(current, labeler.id, { exploration: 0 });
     }
     expect(gaps).toHaveLength(24);
     expect(gaps.slice(0, 3)).toEqual([null, null, null]);
@@ -145,7 +130,7 @@ describe("active learning", () => {
     const { project, candidates } = await activeProject({ prompts: 4, candidates: 4, k: 1 }); // 24 pairs
     const current = await installModel(project, candidates, (_, i) => i * i);
     const reward = new Map(candidates.map((c, i) => [c.id, i * i]));
-    const pairs = await lib.db().pair.findMany({ where: { projectId: project.id } });
+    const pairs = await db().pair.findMany({ where: { projectId: project.id } });
     const gap = (p: (typeof pairs)[number]) =>
       Math.abs((reward.get(p.candidateAId) as number) - (reward.get(p.candidateBId) as number));
     // The surest pair is the only one not locked by "other labelers": it is never among the few
@@ -153,9 +138,9 @@ describe("active learning", () => {
     const surest = pairs.reduce((best, p) => (gap(p) > gap(best) ? p : best));
     const held = pairs.filter((p) => p.id !== surest.id).map((p) => p.id);
     const labeler = await fixtures.makeLabeler(current);
-    const served = await lib.db().$transaction(async (tx) => {
+    const served = await db().$transaction(async (tx) => {
       await tx.$queryRaw`SELECT id FROM "Pair" WHERE id = ANY(${held}::text[]) FOR UPDATE`;
-      return pairOf(await lib.nextTask(current, labeler.id, { exploration: 0 }));
+      return pairOf(await nextTask(current, labeler.id, { exploration: 0 }));
     });
     expect(served.pairId).toBe(surest.id);
   });
@@ -168,14 +153,14 @@ describe("active learning", () => {
     let served = 0;
     for (let round = 0; round < 6; round++) {
       const tasks = await Promise.all(
-        labelers.map(async (l) => ({ labeler: l, task: await lib.nextTask(current, l.id, { exploration: 0 }) })),
+        labelers.map(async (l) => ({ labeler: l, task: await nextTask(current, l.id, { exploration: 0 }) })),
       );
       const pairs = tasks.flatMap(({ labeler, task }) => (task.kind === "pair" ? [{ labeler, task }] : []));
       await Promise.all(pairs.map(({ labeler, task }) => judge(current, labeler.id, task.assignmentId)));
       served += pairs.length;
     }
     expect(served).toBe(36 * k);
-    const pairs = await lib.db().pair.findMany({
+    const pairs = await db().pair.findMany({
       where: { projectId: current.id },
       include: { _count: { select: { judgments: true } } },
     });
@@ -185,7 +170,7 @@ describe("active learning", () => {
   it("stays within k per pair when the simulator drives it with many concurrent labelers", async () => {
     const { project, candidates } = await activeProject({ prompts: 8, candidates: 4, k: 2 }); // 48 pairs, 96 slots
     const current = await installModel(project, candidates, (_, i) => Math.sin(i));
-    const summary = await lib.simulateCrowd(current, {
+    const summary = await simulateCrowd(current, {
       labelers: 30,
       temperature: 1,
       positionBias: 0,
@@ -195,7 +180,7 @@ describe("active learning", () => {
       concurrency: 30,
     });
     expect(summary).toMatchObject({ stored: 96, exhausted: true });
-    const counts = await lib.db().judgment.groupBy({ by: ["pairId"], where: { projectId: current.id }, _count: true });
+    const counts = await db().judgment.groupBy({ by: ["pairId"], where: { projectId: current.id }, _count: true });
     expect(counts).toHaveLength(48);
     for (const c of counts) expect(c._count).toBe(2);
   });

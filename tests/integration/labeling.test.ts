@@ -1,36 +1,23 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { nextTask, reclaimExpiredLeases } from "../../lib/assign";
+import { db, disconnect } from "../../lib/db";
+import { submitJudgment } from "../../lib/labels";
 import { seededRandom } from "../../lib/random";
 import { useFreshDatabase } from "../setup/database";
-
-// Imported after the database URL is set, so lib/db connects to this file's database.
-let lib: {
-  db: typeof import("../../lib/db").db;
-  disconnect: typeof import("../../lib/db").disconnect;
-  nextTask: typeof import("../../lib/assign").nextTask;
-  submitJudgment: typeof import("../../lib/labels").submitJudgment;
-  reclaimExpiredLeases: typeof import("../../lib/assign").reclaimExpiredLeases;
-};
-let fixtures: typeof import("./fixtures");
+import * as fixtures from "./fixtures";
 
 beforeAll(async () => {
   await useFreshDatabase();
   process.env.DB_POOL_SIZE = "100";
-  const [dbModule, assign, labels] = await Promise.all([
-    import("../../lib/db"),
-    import("../../lib/assign"),
-    import("../../lib/labels"),
-  ]);
-  lib = { ...dbModule, ...assign, ...labels };
-  fixtures = await import("./fixtures");
 });
 
 afterAll(async () => {
-  await lib?.disconnect();
+  await disconnect();
 });
 
 async function pairTaskFor(project: Awaited<ReturnType<typeof fixtures.makeProject>>, userId: string) {
-  const task = await lib.nextTask(project, userId, { random: () => 0.99 });
+  const task = await nextTask(project, userId, { random: () => 0.99 });
   if (task.kind !== "pair") throw new Error(`expected a pair, got ${task.kind}`);
   return task;
 }
@@ -42,16 +29,14 @@ describe("submitting a judgment", () => {
     const task = await pairTaskFor(project, labeler.id);
     const input = { clientId: randomUUID(), assignmentId: task.assignmentId, choice: "A" as const, durationMs: 1200 };
 
-    const first = await lib.submitJudgment(project, labeler.id, input);
-    const again = await lib.submitJudgment(project, labeler.id, input);
-    const concurrent = await Promise.all([1, 2, 3].map(() => lib.submitJudgment(project, labeler.id, input)));
+    const first = await submitJudgment(project, labeler.id, input);
+    const again = await submitJudgment(project, labeler.id, input);
+    const concurrent = await Promise.all([1, 2, 3].map(() => submitJudgment(project, labeler.id, input)));
 
     expect(again).toEqual(first);
     for (const answer of concurrent) expect(answer).toEqual(first);
-    expect(await lib.db().judgment.count({ where: { clientId: input.clientId } })).toBe(1);
-    const pair = await lib
-      .db()
-      .assignment.findUniqueOrThrow({ where: { id: task.assignmentId }, include: { pair: true } });
+    expect(await db().judgment.count({ where: { clientId: input.clientId } })).toBe(1);
+    const pair = await db().assignment.findUniqueOrThrow({ where: { id: task.assignmentId }, include: { pair: true } });
     expect(pair.pair.judgmentCount).toBe(1);
     expect(pair.status).toBe("DONE");
   });
@@ -62,7 +47,7 @@ describe("submitting a judgment", () => {
     const stored = [];
     for (const labeler of labelers) {
       const task = await pairTaskFor(project, labeler.id);
-      await lib.submitJudgment(project, labeler.id, {
+      await submitJudgment(project, labeler.id, {
         clientId: randomUUID(),
         assignmentId: task.assignmentId,
         choice: "A",
@@ -70,7 +55,7 @@ describe("submitting a judgment", () => {
       });
       stored.push({
         left: task.left.id,
-        row: await lib.db().judgment.findFirstOrThrow({ where: { userId: labeler.id }, include: { pair: true } }),
+        row: await db().judgment.findFirstOrThrow({ where: { userId: labeler.id }, include: { pair: true } }),
       });
     }
     for (const { left, row } of stored) {
@@ -84,44 +69,46 @@ describe("submitting a judgment", () => {
     const slow = await fixtures.makeLabeler(project);
     const fast = await fixtures.makeLabeler(project);
     const slowTask = await pairTaskFor(project, slow.id);
-    await lib
-      .db()
-      .assignment.update({ where: { id: slowTask.assignmentId }, data: { expiresAt: new Date(Date.now() - 1000) } });
-    expect(await lib.reclaimExpiredLeases(project.id)).toBe(1);
+    await db().assignment.update({
+      where: { id: slowTask.assignmentId },
+      data: { expiresAt: new Date(Date.now() - 1000) },
+    });
+    expect(await reclaimExpiredLeases(project.id)).toBe(1);
 
     const fastTask = await pairTaskFor(project, fast.id);
-    await lib.submitJudgment(project, fast.id, {
+    await submitJudgment(project, fast.id, {
       clientId: randomUUID(),
       assignmentId: fastTask.assignmentId,
       choice: "B",
       durationMs: 5,
     });
     await expect(
-      lib.submitJudgment(project, slow.id, {
+      submitJudgment(project, slow.id, {
         clientId: randomUUID(),
         assignmentId: slowTask.assignmentId,
         choice: "A",
         durationMs: 5,
       }),
     ).rejects.toMatchObject({ status: 409, code: "PAIR_FULL" });
-    expect(await lib.db().judgment.count({ where: { projectId: project.id } })).toBe(1);
+    expect(await db().judgment.count({ where: { projectId: project.id } })).toBe(1);
   });
 
   it("accepts a late judgment when the expired lease's slot is still free", async () => {
     const project = await fixtures.makeProject({ prompts: 1, candidates: 2, k: 1 });
     const labeler = await fixtures.makeLabeler(project);
     const task = await pairTaskFor(project, labeler.id);
-    await lib
-      .db()
-      .assignment.update({ where: { id: task.assignmentId }, data: { expiresAt: new Date(Date.now() - 1000) } });
-    await lib.reclaimExpiredLeases(project.id);
-    await lib.submitJudgment(project, labeler.id, {
+    await db().assignment.update({
+      where: { id: task.assignmentId },
+      data: { expiresAt: new Date(Date.now() - 1000) },
+    });
+    await reclaimExpiredLeases(project.id);
+    await submitJudgment(project, labeler.id, {
       clientId: randomUUID(),
       assignmentId: task.assignmentId,
       choice: "A",
       durationMs: 5,
     });
-    const pair = await lib.db().pair.findFirstOrThrow({ where: { projectId: project.id } });
+    const pair = await db().pair.findFirstOrThrow({ where: { projectId: project.id } });
     expect(pair).toMatchObject({ judgmentCount: 1, openSlots: 0 });
   });
 
@@ -131,15 +118,15 @@ describe("submitting a judgment", () => {
     const task = await pairTaskFor(project, labeler.id);
     const base = { clientId: randomUUID(), assignmentId: task.assignmentId, durationMs: 5 };
     await expect(
-      lib.submitJudgment(project, labeler.id, { ...base, choice: "TIE", rationale: "same" }),
+      submitJudgment(project, labeler.id, { ...base, choice: "TIE", rationale: "same" }),
     ).rejects.toMatchObject({
       status: 400,
       message: expect.stringContaining("choice"),
     });
-    await expect(lib.submitJudgment(project, labeler.id, { ...base, choice: "A" })).rejects.toMatchObject({
+    await expect(submitJudgment(project, labeler.id, { ...base, choice: "A" })).rejects.toMatchObject({
       message: expect.stringContaining("rationale"),
     });
-    expect(await lib.db().judgment.count({ where: { projectId: project.id } })).toBe(0);
+    expect(await db().judgment.count({ where: { projectId: project.id } })).toBe(0);
   });
 });
 
@@ -151,13 +138,11 @@ describe("assigning pairs", () => {
 
     const rounds = async () => {
       // Every labeler asks at once, then every one who got a pair answers at once.
-      const tasks = await Promise.all(
-        labelers.map(async (l) => ({ labeler: l, task: await lib.nextTask(project, l.id) })),
-      );
+      const tasks = await Promise.all(labelers.map(async (l) => ({ labeler: l, task: await nextTask(project, l.id) })));
       const served = tasks.flatMap(({ labeler, task }) => (task.kind === "pair" ? [{ labeler, task }] : []));
       await Promise.all(
         served.map(({ labeler, task }) =>
-          lib.submitJudgment(project, labeler.id, {
+          submitJudgment(project, labeler.id, {
             clientId: randomUUID(),
             assignmentId: task.assignmentId,
             choice: "A",
@@ -171,9 +156,10 @@ describe("assigning pairs", () => {
 
     expect(served[0]).toBe(36);
     expect(served[1]).toBe(0);
-    const pairs = await lib
-      .db()
-      .pair.findMany({ where: { projectId: project.id }, include: { _count: { select: { judgments: true } } } });
+    const pairs = await db().pair.findMany({
+      where: { projectId: project.id },
+      include: { _count: { select: { judgments: true } } },
+    });
     for (const pair of pairs) {
       expect(pair._count.judgments).toBe(k);
       expect(pair.judgmentCount).toBe(k);
@@ -184,12 +170,12 @@ describe("assigning pairs", () => {
   it("never gives a labeler the same pair twice, nor a pair with their own demonstration", async () => {
     const project = await fixtures.makeProject({ prompts: 1, candidates: 3, k: 5, goldRate: 0 });
     const writer = await fixtures.makeLabeler(project);
-    const prompt = await lib.db().prompt.findFirstOrThrow({ where: { projectId: project.id } });
-    const own = await lib.db().candidate.create({
+    const prompt = await db().prompt.findFirstOrThrow({ where: { projectId: project.id } });
+    const own = await db().candidate.create({
       data: { promptId: prompt.id, externalId: "mine", text: "my answer", source: "human", authorId: writer.id },
     });
-    const others = await lib.db().candidate.findMany({ where: { promptId: prompt.id, NOT: { id: own.id } } });
-    await lib.db().pair.createMany({
+    const others = await db().candidate.findMany({ where: { promptId: prompt.id, NOT: { id: own.id } } });
+    await db().pair.createMany({
       data: others.map((o, i) => ({
         projectId: project.id,
         promptId: prompt.id,
@@ -201,12 +187,12 @@ describe("assigning pairs", () => {
     });
     const seen = new Set<string>();
     for (;;) {
-      const task = await lib.nextTask(project, writer.id);
+      const task = await nextTask(project, writer.id);
       if (task.kind !== "pair") break;
       expect(seen.has(task.assignmentId)).toBe(false);
       expect([task.left.id, task.right.id]).not.toContain(own.id);
       seen.add(`${[task.left.id, task.right.id].sort()}`);
-      await lib.submitJudgment(project, writer.id, {
+      await submitJudgment(project, writer.id, {
         clientId: randomUUID(),
         assignmentId: task.assignmentId,
         choice: "B",
@@ -222,13 +208,13 @@ describe("assigning pairs", () => {
     const first = await pairTaskFor(project, labeler.id);
     const again = await pairTaskFor(project, labeler.id);
     expect(again.assignmentId).toBe(first.assignmentId);
-    const prefetched = await lib.nextTask(project, labeler.id, { exclude: [first.assignmentId] });
+    const prefetched = await nextTask(project, labeler.id, { exclude: [first.assignmentId] });
     expect(prefetched.kind === "pair" && prefetched.assignmentId).not.toBe(first.assignmentId);
   });
 
   it("mixes gold pairs in at the project's rate", async () => {
     const project = await fixtures.makeProject({ prompts: 30, candidates: 3, goldRate: 0.25, k: 1 });
-    await lib.db().pair.updateMany({
+    await db().pair.updateMany({
       where: {
         projectId: project.id,
         prompt: {
@@ -255,13 +241,14 @@ describe("assigning pairs", () => {
     const draws = 40;
     const random = seededRandom(42);
     for (let i = 0; i < draws; i++) {
-      const task = await lib.nextTask(project, labeler.id, { random });
+      const task = await nextTask(project, labeler.id, { random });
       if (task.kind !== "pair") throw new Error(`expected a pair, got ${task.kind}`);
-      const pair = await lib
-        .db()
-        .assignment.findUniqueOrThrow({ where: { id: task.assignmentId }, include: { pair: true } });
+      const pair = await db().assignment.findUniqueOrThrow({
+        where: { id: task.assignmentId },
+        include: { pair: true },
+      });
       if (pair.pair.isGold) gold++;
-      await lib.submitJudgment(project, labeler.id, {
+      await submitJudgment(project, labeler.id, {
         clientId: randomUUID(),
         assignmentId: task.assignmentId,
         choice: "A",

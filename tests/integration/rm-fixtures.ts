@@ -5,6 +5,8 @@ import type { Choice, Project, User } from "../../lib/generated/prisma/client";
 import { scoreWithVersion } from "../../lib/rm/serve";
 import { makeProject } from "./fixtures";
 
+export * from "./fixtures";
+
 // Reward-model fixtures: text projects whose candidates have a quality the model can learn from
 // words (so accuracy on held-out prompts means something), and judgments written straight to the
 // tables (the labeling path has its own tests; these need many judgments fast).

@@ -1,20 +1,16 @@
 import { randomUUID } from "node:crypto";
 import PgBoss from "pg-boss";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { nextTask } from "../../lib/assign";
+import { db, disconnect } from "../../lib/db";
+import { stopJobSender } from "../../lib/jobs";
+import { submitJudgment } from "../../lib/labels";
+import { retrainProject } from "../../lib/rm/retrain";
+import { enqueueRetrain } from "../../lib/rm/trigger";
+import { retrainJob } from "../../workers/jobs/retrain";
 import { useFreshDatabase } from "../setup/database";
+import * as fixtures from "./rm-fixtures";
 
-// Imported after the database URL is set, so lib/db connects to this file's database.
-let lib: {
-  db: typeof import("../../lib/db").db;
-  disconnect: typeof import("../../lib/db").disconnect;
-  nextTask: typeof import("../../lib/assign").nextTask;
-  submitJudgment: typeof import("../../lib/labels").submitJudgment;
-  retrainProject: typeof import("../../lib/rm/retrain").retrainProject;
-  enqueueRetrain: typeof import("../../lib/rm/trigger").enqueueRetrain;
-  stopJobSender: typeof import("../../lib/jobs").stopJobSender;
-};
-let fixtures: typeof import("./fixtures") & typeof import("./rm-fixtures");
-let retrainJob: typeof import("../../workers/jobs/retrain").retrainJob;
 let databaseUrl: string;
 const workers: PgBoss[] = [];
 
@@ -23,23 +19,12 @@ const FAST = { hidden: 8, maxEpochs: 12 };
 
 beforeAll(async () => {
   databaseUrl = await useFreshDatabase();
-  const [dbModule, assign, labels, retrain, trigger, jobs] = await Promise.all([
-    import("../../lib/db"),
-    import("../../lib/assign"),
-    import("../../lib/labels"),
-    import("../../lib/rm/retrain"),
-    import("../../lib/rm/trigger"),
-    import("../../lib/jobs"),
-  ]);
-  lib = { ...dbModule, ...assign, ...labels, ...retrain, ...trigger, ...jobs };
-  fixtures = { ...(await import("./fixtures")), ...(await import("./rm-fixtures")) };
-  ({ retrainJob } = await import("../../workers/jobs/retrain"));
 });
 
 afterAll(async () => {
   for (const boss of workers) await boss.stop({ graceful: false });
-  await lib?.stopJobSender();
-  await lib?.disconnect();
+  await stopJobSender();
+  await disconnect();
 });
 
 /** A pg-boss worker of the retrain queue, as workers/index.ts runs it. */
@@ -69,9 +54,9 @@ type JobRow = {
 };
 
 async function retrainJobs(projectId: string): Promise<JobRow[]> {
-  const [exists] = await lib.db().$queryRaw<{ ok: boolean }[]>`SELECT to_regclass('pgboss.job') IS NOT NULL AS ok`;
+  const [exists] = await db().$queryRaw<{ ok: boolean }[]>`SELECT to_regclass('pgboss.job') IS NOT NULL AS ok`;
   if (!exists?.ok) return [];
-  return lib.db().$queryRaw<JobRow[]>`
+  return db().$queryRaw<JobRow[]>`
     SELECT id::text, state::text, data, singleton_key AS "singletonKey", policy, output FROM pgboss.job
     WHERE name = ${QUEUE} AND singleton_key = ${projectId} ORDER BY created_on`;
 }
@@ -87,11 +72,11 @@ async function until<T>(what: string, probe: () => Promise<T | undefined | false
 }
 
 async function judgeThroughLabeling(project: { id: string }, userId: string, count: number) {
-  const current = await lib.db().project.findUniqueOrThrow({ where: { id: project.id } });
+  const current = await db().project.findUniqueOrThrow({ where: { id: project.id } });
   for (let i = 0; i < count; i++) {
-    const task = await lib.nextTask(current, userId, { random: () => 0.99 });
+    const task = await nextTask(current, userId, { random: () => 0.99 });
     if (task.kind !== "pair") throw new Error(`expected a pair, got ${task.kind}`);
-    await lib.submitJudgment(current, userId, {
+    await submitJudgment(current, userId, {
       clientId: randomUUID(),
       assignmentId: task.assignmentId,
       choice: "A",
@@ -117,8 +102,7 @@ describe("the retrain queue", () => {
 
     const worker = await startWorker(await retrainJob.handler());
     const v1 = await until("version 1", () =>
-      lib
-        .db()
+      db()
         .project.findUniqueOrThrow({ where: { id: project.id } })
         .then((p) => p.currentModelId),
     );
@@ -130,12 +114,10 @@ describe("the retrain queue", () => {
     // Four more judgments after version 1's snapshot: the next retrain.
     await judgeThroughLabeling(project, labeler.id, 4);
     await until("version 2", async () => {
-      const p = await lib
-        .db()
-        .project.findUniqueOrThrow({ where: { id: project.id }, include: { currentModel: true } });
+      const p = await db().project.findUniqueOrThrow({ where: { id: project.id }, include: { currentModel: true } });
       return p.currentModelId !== v1 && p.currentModel?.version === 2;
     });
-    expect(await lib.db().rewardModel.count({ where: { projectId: project.id } })).toBe(2);
+    expect(await db().rewardModel.count({ where: { projectId: project.id } })).toBe(2);
     await stopWorker(worker);
   });
 
@@ -147,8 +129,8 @@ describe("the retrain queue", () => {
     const outcomes: string[] = [];
     const handle = async ({ projectId, trigger }: { projectId: string; trigger: "auto" | "manual" }) => {
       // These workers take every project's jobs; only this project's trainings are counted.
-      if (projectId !== project.id) return lib.retrainProject(projectId, { trigger, log: () => {} });
-      const outcome = await lib.retrainProject(projectId, {
+      if (projectId !== project.id) return retrainProject(projectId, { trigger, log: () => {} });
+      const outcome = await retrainProject(projectId, {
         trigger,
         train: FAST,
         log: () => {},
@@ -166,12 +148,12 @@ describe("the retrain queue", () => {
     await startWorker(handle);
     await startWorker(handle);
 
-    const first = await lib.enqueueRetrain(project.id, "manual");
+    const first = await enqueueRetrain(project.id, "manual");
     expect(first).not.toBeNull();
     await until("the first job to run", async () =>
       (await retrainJobs(project.id)).some((j) => j.id === first && j.state === "active"),
     );
-    const more = await Promise.all([1, 2, 3].map(() => lib.enqueueRetrain(project.id, "manual")));
+    const more = await Promise.all([1, 2, 3].map(() => enqueueRetrain(project.id, "manual")));
     expect(more.filter((id) => id !== null)).toHaveLength(1);
 
     await until(
@@ -181,9 +163,7 @@ describe("the retrain queue", () => {
     );
     expect(most).toBe(1);
     expect(outcomes).toEqual(["trained", "trained"]);
-    const versions = await lib
-      .db()
-      .rewardModel.findMany({ where: { projectId: project.id }, orderBy: { version: "asc" } });
+    const versions = await db().rewardModel.findMany({ where: { projectId: project.id }, orderBy: { version: "asc" } });
     expect(versions.map((v) => v.version)).toEqual([1, 2]);
   });
 });

@@ -1,35 +1,21 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { db, disconnect } from "../../lib/db";
+import { loadTrainingSnapshot } from "../../lib/rm/dataset-db";
+import { retrainProject } from "../../lib/rm/retrain";
+import { scoreWithVersion } from "../../lib/rm/serve";
+import { listVersions } from "../../lib/rm/versions";
 import { useFreshDatabase } from "../setup/database";
-
-// Imported after the database URL is set, so lib/db connects to this file's database.
-let lib: {
-  db: typeof import("../../lib/db").db;
-  disconnect: typeof import("../../lib/db").disconnect;
-  retrainProject: typeof import("../../lib/rm/retrain").retrainProject;
-  loadTrainingSnapshot: typeof import("../../lib/rm/dataset-db").loadTrainingSnapshot;
-  listVersions: typeof import("../../lib/rm/versions").listVersions;
-  scoreWithVersion: typeof import("../../lib/rm/serve").scoreWithVersion;
-};
-let fixtures: typeof import("./fixtures") & typeof import("./rm-fixtures");
+import * as fixtures from "./rm-fixtures";
 
 // Small and quick: the mechanics are under test here, the learning itself in lib/rm's own tests.
 const FAST = { hidden: 8, maxEpochs: 12 };
 
 beforeAll(async () => {
   await useFreshDatabase();
-  const [dbModule, retrain, dataset, versions, serve] = await Promise.all([
-    import("../../lib/db"),
-    import("../../lib/rm/retrain"),
-    import("../../lib/rm/dataset-db"),
-    import("../../lib/rm/versions"),
-    import("../../lib/rm/serve"),
-  ]);
-  lib = { ...dbModule, ...retrain, ...dataset, ...versions, ...serve };
-  fixtures = { ...(await import("./fixtures")), ...(await import("./rm-fixtures")) };
 });
 
 afterAll(async () => {
-  await lib?.disconnect();
+  await disconnect();
 });
 
 describe("training data from the database", () => {
@@ -37,13 +23,13 @@ describe("training data from the database", () => {
     const project = await fixtures.makeLearnableProject({ prompts: 2, candidates: 3, strengthScale: true });
     const [good, tied, bad, excluded] = await fixtures.makeLabelers(project, 4);
     if (!good || !tied || !bad || !excluded) throw new Error("labelers");
-    const gold = await lib.db().pair.findFirstOrThrow({
+    const gold = await db().pair.findFirstOrThrow({
       where: { projectId: project.id },
       include: { candidateA: true, candidateB: true },
     });
     const goldAnswer = fixtures.quality(gold.candidateA.externalId) > fixtures.quality(gold.candidateB.externalId);
-    await lib.db().pair.update({ where: { id: gold.id }, data: { isGold: true, goldAnswer: goldAnswer ? "A" : "B" } });
-    await lib.db().membership.update({
+    await db().pair.update({ where: { id: gold.id }, data: { isGold: true, goldAnswer: goldAnswer ? "A" : "B" } });
+    await db().membership.update({
       where: { projectId_userId: { projectId: project.id, userId: excluded.id } },
       data: { excluded: true },
     });
@@ -52,9 +38,9 @@ describe("training data from the database", () => {
     await fixtures.addJudgments(project, [bad], { choose: () => "BOTH_BAD" });
     await fixtures.addJudgments(project, [excluded]);
     await fixtures.addJudgments(project, [good], { gold: true });
-    await lib.db().judgment.updateMany({ where: { userId: good.id }, data: { strength: 3 } });
+    await db().judgment.updateMany({ where: { userId: good.id }, data: { strength: 3 } });
 
-    const snapshot = await lib.loadTrainingSnapshot(project);
+    const snapshot = await loadTrainingSnapshot(project);
 
     // 2 prompts × 3 pairs, one of them gold: 5 regular pairs per labeler.
     expect(snapshot.judgmentCount).toBe(4 * 5 + 1);
@@ -77,14 +63,14 @@ describe("retraining", () => {
     const project = await fixtures.makeLearnableProject({ prompts: 30, candidates: 4 });
     await fixtures.addJudgments(project, await fixtures.makeLabelers(project, 2));
 
-    const first = await lib.retrainProject(project.id, { train: FAST, log: () => {} });
+    const first = await retrainProject(project.id, { train: FAST, log: () => {} });
     expect(first).toMatchObject({ status: "trained", version: 1, judgments: 360 });
     if (first.status !== "trained") throw new Error("not trained");
-    const row = await lib.db().project.findUniqueOrThrow({ where: { id: project.id } });
+    const row = await db().project.findUniqueOrThrow({ where: { id: project.id } });
     expect(row.currentModelId).toBe(first.modelId);
-    expect(await lib.db().score.count({ where: { modelId: first.modelId } })).toBe(30 * 4);
+    expect(await db().score.count({ where: { modelId: first.modelId } })).toBe(30 * 4);
 
-    const [v1] = await lib.listVersions(project.id);
+    const [v1] = await listVersions(project.id);
     if (!v1) throw new Error("no version");
     expect(v1.current).toBe(true);
     expect(v1.features).toMatch(/^hashed text: .*65,536 slots/);
@@ -98,14 +84,14 @@ describe("retraining", () => {
 
     // The stored scores rank the better candidate of each prompt higher, and the serving path
     // (the version's ONNX session) gives the same rewards.
-    const candidates = await lib.db().candidate.findMany({
+    const candidates = await db().candidate.findMany({
       where: { prompt: { projectId: project.id, externalId: "prompt-0" } },
       include: { scores: true, prompt: true },
       orderBy: { externalId: "asc" },
     });
     const stored = candidates.map((c) => c.scores[0]?.reward ?? Number.NaN);
     expect([...stored].sort((a, b) => a - b)).toEqual(stored);
-    const served = await lib.scoreWithVersion(project, {
+    const served = await scoreWithVersion(project, {
       prompt: candidates[0]?.prompt.text,
       candidates: candidates.map((c) => ({ text: c.text })),
     });
@@ -115,29 +101,29 @@ describe("retraining", () => {
     });
 
     // A second version becomes current; the first is kept with its scores.
-    const second = await lib.retrainProject(project.id, { train: FAST, log: () => {} });
+    const second = await retrainProject(project.id, { train: FAST, log: () => {} });
     expect(second).toMatchObject({ status: "trained", version: 2 });
-    const versions = await lib.listVersions(project.id);
+    const versions = await listVersions(project.id);
     expect(versions.map((v) => [v.version, v.current])).toEqual([
       [2, true],
       [1, false],
     ]);
-    expect(await lib.db().score.count({ where: { modelId: first.modelId } })).toBe(120);
-    expect((await lib.scoreWithVersion(project, { candidates: [{ text: "x" }], version: 1 })).version).toBe(1);
-    await expect(lib.scoreWithVersion(project, { candidates: [{ text: "x" }], version: 9 })).rejects.toMatchObject({
+    expect(await db().score.count({ where: { modelId: first.modelId } })).toBe(120);
+    expect((await scoreWithVersion(project, { candidates: [{ text: "x" }], version: 1 })).version).toBe(1);
+    await expect(scoreWithVersion(project, { candidates: [{ text: "x" }], version: 9 })).rejects.toMatchObject({
       status: 404,
     });
   });
 
   it("answers 'no model yet' before the first version and 'no data' without usable judgments", async () => {
     const project = await fixtures.makeLearnableProject({ prompts: 2, candidates: 2 });
-    await expect(lib.scoreWithVersion(project, { candidates: [{ text: "x" }] })).rejects.toMatchObject({
+    await expect(scoreWithVersion(project, { candidates: [{ text: "x" }] })).rejects.toMatchObject({
       status: 409,
       code: "NO_MODEL",
     });
     await fixtures.addJudgments(project, await fixtures.makeLabelers(project, 1), { choose: () => "BOTH_BAD" });
-    expect(await lib.retrainProject(project.id, { log: () => {} })).toEqual({ status: "no-data" });
-    expect(await lib.db().rewardModel.count({ where: { projectId: project.id } })).toBe(0);
+    expect(await retrainProject(project.id, { log: () => {} })).toEqual({ status: "no-data" });
+    expect(await db().rewardModel.count({ where: { projectId: project.id } })).toBe(0);
   });
 
   it("trains a project once when two retrains race: the second finds it busy and writes nothing", async () => {
@@ -152,11 +138,11 @@ describe("retraining", () => {
       running--;
     };
     const outcomes = await Promise.all(
-      [1, 2, 3].map(() => lib.retrainProject(project.id, { train: FAST, onTraining, log: () => {} })),
+      [1, 2, 3].map(() => retrainProject(project.id, { train: FAST, onTraining, log: () => {} })),
     );
     expect(outcomes.map((o) => o.status).sort()).toEqual(["busy", "busy", "trained"]);
     expect(most).toBe(1);
-    expect(await lib.db().rewardModel.count({ where: { projectId: project.id } })).toBe(1);
+    expect(await db().rewardModel.count({ where: { projectId: project.id } })).toBe(1);
   });
 
   it("skips an automatic retrain when fewer than retrainEvery judgments came since the newest version", async () => {
@@ -164,12 +150,12 @@ describe("retraining", () => {
     const [labeler] = await fixtures.makeLabelers(project, 1);
     if (!labeler) throw new Error("labeler");
     await fixtures.addJudgments(project, [labeler], { limit: 9 });
-    expect(await lib.retrainProject(project.id, { trigger: "auto", log: () => {} })).toEqual({
+    expect(await retrainProject(project.id, { trigger: "auto", log: () => {} })).toEqual({
       status: "not-needed",
       newJudgments: 9,
       retrainEvery: 10,
     });
-    expect(await lib.retrainProject(project.id, { trigger: "manual", train: FAST, log: () => {} })).toMatchObject({
+    expect(await retrainProject(project.id, { trigger: "manual", train: FAST, log: () => {} })).toMatchObject({
       status: "trained",
     });
   });

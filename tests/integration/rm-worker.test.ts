@@ -2,45 +2,31 @@ import { type ChildProcess, spawn } from "node:child_process";
 import path from "node:path";
 import PgBoss from "pg-boss";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { db, disconnect } from "../../lib/db";
+import { retrainQueue, sendJob, stopJobSender } from "../../lib/jobs";
+import { featurize, parseFeaturizerSpec } from "../../lib/rm";
+import { retrainProject } from "../../lib/rm/retrain";
 import { useFreshDatabase } from "../setup/database";
+import * as fixtures from "./rm-fixtures";
 
 // Real worker processes (workers/index.ts) against this file's database: one is killed in the
 // middle of a training run, another takes the retried job over.
 
 const ROOT = path.resolve(import.meta.dirname, "../..");
 
-let lib: {
-  db: typeof import("../../lib/db").db;
-  disconnect: typeof import("../../lib/db").disconnect;
-  retrainProject: typeof import("../../lib/rm/retrain").retrainProject;
-  sendJob: typeof import("../../lib/jobs").sendJob;
-  stopJobSender: typeof import("../../lib/jobs").stopJobSender;
-  retrainQueue: typeof import("../../lib/jobs").retrainQueue;
-  featurize: typeof import("../../lib/rm").featurize;
-  parseFeaturizerSpec: typeof import("../../lib/rm").parseFeaturizerSpec;
-};
-let fixtures: typeof import("./fixtures") & typeof import("./rm-fixtures");
 let databaseUrl: string;
 const children: ChildProcess[] = [];
 let maintenance: PgBoss | undefined;
 
 beforeAll(async () => {
   databaseUrl = await useFreshDatabase();
-  const [dbModule, retrain, jobs, rm] = await Promise.all([
-    import("../../lib/db"),
-    import("../../lib/rm/retrain"),
-    import("../../lib/jobs"),
-    import("../../lib/rm"),
-  ]);
-  lib = { ...dbModule, ...retrain, ...jobs, ...rm };
-  fixtures = { ...(await import("./fixtures")), ...(await import("./rm-fixtures")) };
 });
 
 afterAll(async () => {
   for (const child of children) if (child.exitCode === null) child.kill("SIGKILL");
   await maintenance?.stop({ graceful: false });
-  await lib?.stopJobSender();
-  await lib?.disconnect();
+  await stopJobSender();
+  await disconnect();
 });
 
 type Worker = { child: ChildProcess; output: () => string; waitFor: (pattern: RegExp) => Promise<void> };
@@ -87,13 +73,13 @@ async function until<T>(what: string, probe: () => Promise<T | undefined | false
 }
 
 async function jobState(id: string) {
-  const [row] = await lib.db().$queryRaw<{ state: string; retryCount: number; output: unknown }[]>`
+  const [row] = await db().$queryRaw<{ state: string; retryCount: number; output: unknown }[]>`
     SELECT state::text, retry_count AS "retryCount", output FROM pgboss.job WHERE id = ${id}::uuid`;
   return row;
 }
 
 async function currentVersion(projectId: string): Promise<number | undefined> {
-  const project = await lib.db().project.findUniqueOrThrow({
+  const project = await db().project.findUniqueOrThrow({
     where: { id: projectId },
     select: { currentModel: { select: { version: true } } },
   });
@@ -104,14 +90,14 @@ describe("a retrain worker that dies", () => {
   it("leaves the previous version serving, and the retried job trains the next one", async () => {
     const project = await fixtures.makeLearnableProject({ prompts: 8, candidates: 3 });
     await fixtures.addJudgments(project, await fixtures.makeLabelers(project, 2));
-    expect(await lib.retrainProject(project.id, { train: { hidden: 8 }, log: () => {} })).toMatchObject({
+    expect(await retrainProject(project.id, { train: { hidden: 8 }, log: () => {} })).toMatchObject({
       status: "trained",
       version: 1,
     });
 
     // A short expiry so that the dead worker's job is failed (and retried) within the test.
-    const jobId = await lib.sendJob(
-      lib.retrainQueue,
+    const jobId = await sendJob(
+      retrainQueue,
       { projectId: project.id, trigger: "manual" },
       { singletonKey: project.id, expireInSeconds: 8, retryDelay: 1, retryBackoff: false, retryLimit: 3 },
     );
@@ -123,7 +109,7 @@ describe("a retrain worker that dies", () => {
     await exited(doomed.child);
 
     expect(await currentVersion(project.id)).toBe(1);
-    expect(await lib.db().rewardModel.count({ where: { projectId: project.id } })).toBe(1);
+    expect(await db().rewardModel.count({ where: { projectId: project.id } })).toBe(1);
 
     // pg-boss's maintenance fails the expired job into a retry; a healthy worker picks it up.
     const healthy = startWorker();
@@ -139,7 +125,7 @@ describe("a retrain worker that dies", () => {
     });
     expect(job.retryCount).toBeGreaterThanOrEqual(1);
     expect(job.output).toMatchObject({ status: "trained", version: 2 });
-    expect(await lib.db().rewardModel.count({ where: { projectId: project.id } })).toBe(2);
+    expect(await db().rewardModel.count({ where: { projectId: project.id } })).toBe(2);
     healthy.child.kill("SIGTERM");
     await exited(healthy.child);
   });
@@ -177,15 +163,15 @@ describe("a stored version", () => {
   it("loads in onnxruntime-node in a fresh process from its stored bytes and gives the stored scores", async () => {
     const project = await fixtures.makeLearnableProject({ prompts: 5, candidates: 3 });
     await fixtures.addJudgments(project, await fixtures.makeLabelers(project, 1));
-    const outcome = await lib.retrainProject(project.id, { train: { hidden: 8 }, log: () => {} });
+    const outcome = await retrainProject(project.id, { train: { hidden: 8 }, log: () => {} });
     if (outcome.status !== "trained") throw new Error(`not trained: ${outcome.status}`);
-    const model = await lib.db().rewardModel.findUniqueOrThrow({ where: { id: outcome.modelId } });
-    const spec = lib.parseFeaturizerSpec(model.featurizer);
-    const candidates = await lib.db().candidate.findMany({
+    const model = await db().rewardModel.findUniqueOrThrow({ where: { id: outcome.modelId } });
+    const spec = parseFeaturizerSpec(model.featurizer);
+    const candidates = await db().candidate.findMany({
       where: { prompt: { projectId: project.id } },
       include: { prompt: true, scores: { where: { modelId: model.id } } },
     });
-    const vectors = candidates.map((c) => lib.featurize(spec, { prompt: c.prompt.text, text: c.text }));
+    const vectors = candidates.map((c) => featurize(spec, { prompt: c.prompt.text, text: c.text }));
 
     const child = spawn(process.execPath, ["--input-type=module", "-e", SCORE_IN_FRESH_PROCESS], {
       cwd: ROOT,

@@ -120,3 +120,14 @@ export async function expectServedMatchesStored(project: Project, digits = 5): P
   });
   return served.rewards;
 }
+
+/** Polls `probe` every 100 ms until it returns something truthy, and returns that; throws after `ms`. */
+export async function until<T>(what: string, probe: () => Promise<T | undefined | false>, ms = 15_000): Promise<T> {
+  const deadline = Date.now() + ms;
+  for (;;) {
+    const value = await probe();
+    if (value) return value;
+    if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}

@@ -61,16 +61,6 @@ async function retrainJobs(projectId: string): Promise<JobRow[]> {
     WHERE name = ${QUEUE} AND singleton_key = ${projectId} ORDER BY created_on`;
 }
 
-async function until<T>(what: string, probe: () => Promise<T | undefined | false>, ms = 15_000): Promise<T> {
-  const deadline = Date.now() + ms;
-  for (;;) {
-    const value = await probe();
-    if (value) return value;
-    if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
-
 async function judgeThroughLabeling(project: { id: string }, userId: string, count: number) {
   const current = await db().project.findUniqueOrThrow({ where: { id: project.id } });
   for (let i = 0; i < count; i++) {
@@ -96,24 +86,24 @@ describe("the retrain queue", () => {
     expect(await retrainJobs(project.id)).toEqual([]);
 
     await judgeThroughLabeling(project, labeler.id, 1);
-    const job = await until("the automatic retrain job", async () => (await retrainJobs(project.id)).at(0));
+    const job = await fixtures.until("the automatic retrain job", async () => (await retrainJobs(project.id)).at(0));
     expect(job).toMatchObject({ state: "created", singletonKey: project.id, policy: "stately" });
     expect(job?.data).toEqual({ projectId: project.id, trigger: "auto" });
 
     const worker = await startWorker(await retrainJob.handler());
-    const v1 = await until("version 1", () =>
+    const v1 = await fixtures.until("version 1", () =>
       db()
         .project.findUniqueOrThrow({ where: { id: project.id } })
         .then((p) => p.currentModelId),
     );
-    const done = await until("the job to complete", async () =>
+    const done = await fixtures.until("the job to complete", async () =>
       (await retrainJobs(project.id)).find((j) => j.id === job?.id && j.state === "completed"),
     );
     expect(done.output).toMatchObject({ status: "trained", version: 1, judgments: 4 });
 
     // Four more judgments after version 1's snapshot: the next retrain.
     await judgeThroughLabeling(project, labeler.id, 4);
-    await until("version 2", async () => {
+    await fixtures.until("version 2", async () => {
       const p = await db().project.findUniqueOrThrow({ where: { id: project.id }, include: { currentModel: true } });
       return p.currentModelId !== v1 && p.currentModel?.version === 2;
     });
@@ -150,13 +140,13 @@ describe("the retrain queue", () => {
 
     const first = await enqueueRetrain(project.id, "manual");
     expect(first).not.toBeNull();
-    await until("the first job to run", async () =>
+    await fixtures.until("the first job to run", async () =>
       (await retrainJobs(project.id)).some((j) => j.id === first && j.state === "active"),
     );
     const more = await Promise.all([1, 2, 3].map(() => enqueueRetrain(project.id, "manual")));
     expect(more.filter((id) => id !== null)).toHaveLength(1);
 
-    await until(
+    await fixtures.until(
       "both jobs to complete",
       async () => (await retrainJobs(project.id)).filter((j) => j.state === "completed").length === 2,
       20_000,

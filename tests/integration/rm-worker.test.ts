@@ -13,6 +13,8 @@ import * as fixtures from "./rm-fixtures";
 // middle of a training run, another takes the retried job over.
 
 const ROOT = path.resolve(import.meta.dirname, "../..");
+// Worker processes start tsx and onnxruntime first: they are given longer than in-process waits.
+const WORKER_WAIT_MS = 30_000;
 
 let databaseUrl: string;
 const children: ChildProcess[] = [];
@@ -49,10 +51,16 @@ function startWorker(env: Record<string, string> = {}): Worker {
     child,
     output: () => output,
     waitFor: (pattern) =>
-      until(`worker output ${pattern}`, async () => {
-        if (child.exitCode !== null) throw new Error(`The worker exited (${child.exitCode}):\n${output}`);
-        return pattern.test(output);
-      }).then(() => undefined),
+      fixtures
+        .until(
+          `worker output ${pattern}`,
+          async () => {
+            if (child.exitCode !== null) throw new Error(`The worker exited (${child.exitCode}):\n${output}`);
+            return pattern.test(output);
+          },
+          WORKER_WAIT_MS,
+        )
+        .then(() => undefined),
   };
 }
 
@@ -60,16 +68,6 @@ function exited(child: ChildProcess): Promise<void> {
   return child.exitCode !== null || child.signalCode !== null
     ? Promise.resolve()
     : new Promise((resolve) => child.once("exit", () => resolve()));
-}
-
-async function until<T>(what: string, probe: () => Promise<T | undefined | false>, ms = 30_000): Promise<T> {
-  const deadline = Date.now() + ms;
-  for (;;) {
-    const value = await probe();
-    if (value) return value;
-    if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
 }
 
 async function jobState(id: string) {
@@ -116,13 +114,19 @@ describe("a retrain worker that dies", () => {
     maintenance = new PgBoss({ connectionString: databaseUrl, max: 2, schedule: false, maintenanceIntervalSeconds: 1 });
     maintenance.on("error", () => {});
     await maintenance.start();
-    await until("version 2", async () => (await currentVersion(project.id)) === 2, 40_000).catch((error) => {
-      throw new Error(`${(error as Error).message}\n--- worker output ---\n${healthy.output()}`);
-    });
-    const job = await until("the job to complete", async () => {
-      const state = await jobState(jobId);
-      return state?.state === "completed" ? state : undefined;
-    });
+    await fixtures
+      .until("version 2", async () => (await currentVersion(project.id)) === 2, 40_000)
+      .catch((error) => {
+        throw new Error(`${(error as Error).message}\n--- worker output ---\n${healthy.output()}`);
+      });
+    const job = await fixtures.until(
+      "the job to complete",
+      async () => {
+        const state = await jobState(jobId);
+        return state?.state === "completed" ? state : undefined;
+      },
+      WORKER_WAIT_MS,
+    );
     expect(job.retryCount).toBeGreaterThanOrEqual(1);
     expect(job.output).toMatchObject({ status: "trained", version: 2 });
     expect(await db().rewardModel.count({ where: { projectId: project.id } })).toBe(2);

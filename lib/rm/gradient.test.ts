@@ -42,8 +42,8 @@ const comparisons: Comparison[] = [
   { prompt: "p2", chosen: "no idea", rejected: "the sky is blue", tie: true, weight: 0.5 },
 ];
 
-function lossOf(params: RewardModelParams, set: ComparisonSet, threshold: number): number {
-  const grads = createGradients(params);
+/** Loss and gradients (into `grads`) of the whole set as one batch. */
+function wholeSet(params: RewardModelParams, set: ComparisonSet, threshold: number, grads = createGradients(params)) {
   const groups = new Int32Array(set.promptOffsets.length - 1).map((_, g) => g);
   return batchLossAndGradient(
     params,
@@ -54,24 +54,18 @@ function lossOf(params: RewardModelParams, set: ComparisonSet, threshold: number
     threshold,
     grads,
     createBatchWork(set, params.hidden),
-  ).loss;
+  );
+}
+
+function lossOf(params: RewardModelParams, set: ComparisonSet, threshold: number): number {
+  return wholeSet(params, set, threshold).loss;
 }
 
 function checkGradients(hidden: number, strength: StrengthUse, threshold: number) {
   const params = float64Model(hidden, 3);
   const set = buildComparisonSet(spec, comparisons, strength);
   const grads = createGradients(params);
-  const groups = new Int32Array(set.promptOffsets.length - 1).map((_, g) => g);
-  const { dThreshold } = batchLossAndGradient(
-    params,
-    set,
-    groups,
-    0,
-    groups.length,
-    threshold,
-    grads,
-    createBatchWork(set, hidden),
-  );
+  const { dThreshold } = wholeSet(params, set, threshold, grads);
   const analytic: [string, Float32Array | Float64Array, Float32Array | Float64Array, number][] = [];
   for (let t = 0; t < grads.touchedCount; t++) {
     const width = Math.max(hidden, 1);

@@ -1,7 +1,4 @@
 import { randomBytes } from "node:crypto";
-import { mkdtemp, rm, writeFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { nextTask } from "../../lib/assign";
 import { db, disconnect } from "../../lib/db";
@@ -10,25 +7,19 @@ import { ImportError, type ImportProblem, importFile } from "../../lib/import";
 import { inviteCode } from "../../lib/projects";
 import { useFreshDatabase } from "../setup/database";
 import { makeLabeler } from "./fixtures";
+import { jsonlFilesPerFile } from "./jsonl-files";
 
-let dir: string;
+const files = jsonlFilesPerFile("go-import");
 
 beforeAll(async () => {
   await useFreshDatabase();
-  dir = await mkdtemp(path.join(tmpdir(), "vibecheck-go-import-"));
 });
 
 afterAll(async () => {
   await disconnect();
-  if (dir) await rm(dir, { recursive: true, force: true });
 });
 
-let fileCount = 0;
-async function fixture(lines: unknown[]): Promise<string> {
-  const file = path.join(dir, `go-${++fileCount}.jsonl`);
-  await writeFile(file, `${lines.map((line) => JSON.stringify(line)).join("\n")}\n`);
-  return file;
-}
+const fixture = (lines: unknown[]) => files.write(lines);
 
 async function makeProject(kind: "GO" | "TEXT", question?: string): Promise<Project> {
   const slug = `go-${randomBytes(4).toString("hex")}`;

@@ -1,7 +1,4 @@
 import { randomBytes } from "node:crypto";
-import { mkdtemp, rm, writeFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db, disconnect } from "../../lib/db";
 import type { Project } from "../../lib/generated/prisma/client";
@@ -10,6 +7,7 @@ import { inviteCode } from "../../lib/projects";
 import { computeMissingTruth, pairTruths, truthSeed } from "../../lib/truth";
 import { goTruthJob } from "../../workers/jobs/go-truth";
 import { useFreshDatabase } from "../setup/database";
+import { jsonlFilesPerFile } from "./jsonl-files";
 
 // Few playouts keep the file fast; the positions below are decided far beyond that noise.
 const PLAYOUTS = 300;
@@ -28,16 +26,14 @@ const BLACK_AHEAD = [
 ].join("/");
 const WHITE_AHEAD = BLACK_AHEAD.replace(/[XO]/g, (stone) => (stone === "X" ? "O" : "X"));
 
-let dir: string;
+const files = jsonlFilesPerFile("go-truth");
 
 beforeAll(async () => {
   await useFreshDatabase();
-  dir = await mkdtemp(path.join(tmpdir(), "vibecheck-go-truth-"));
 });
 
 afterAll(async () => {
   await disconnect();
-  if (dir) await rm(dir, { recursive: true, force: true });
 });
 
 async function goProject(question?: string): Promise<Project> {
@@ -48,7 +44,6 @@ async function goProject(question?: string): Promise<Project> {
 }
 
 async function importDecidedPair(project: Project) {
-  const file = path.join(dir, `${project.slug}.jsonl`);
   const line = {
     id: "decided",
     prompt: "Black to play",
@@ -57,8 +52,7 @@ async function importDecidedPair(project: Project) {
       { id: "lost", position: WHITE_AHEAD, toPlay: "W" },
     ],
   };
-  await writeFile(file, `${JSON.stringify(line)}\n`);
-  await importFile(file, project);
+  await importFile(await files.write([line]), project);
   const candidates = await db().candidate.findMany({ where: { prompt: { projectId: project.id } } });
   const id = (externalId: string) => candidates.find((c) => c.externalId === externalId)?.id as string;
   return { won: id("won"), lost: id("lost") };

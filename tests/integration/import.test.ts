@@ -1,7 +1,5 @@
 import { execFile } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { mkdtemp, rm, writeFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
 import path from "node:path";
 import { Readable } from "node:stream";
 import { promisify } from "node:util";
@@ -15,17 +13,16 @@ import { ImportError, type ImportProblem, importFile, importUpload, validateImpo
 import { inviteCode } from "../../lib/projects";
 import { seededRandom } from "../../lib/random";
 import { useFreshDatabase } from "../setup/database";
+import { jsonlFilesPerFile } from "./jsonl-files";
 
-let dir: string;
+const files = jsonlFilesPerFile("import-test");
 
 beforeAll(async () => {
   await useFreshDatabase();
-  dir = await mkdtemp(path.join(tmpdir(), "vibecheck-import-test-"));
 });
 
 afterAll(async () => {
   await disconnect();
-  if (dir) await rm(dir, { recursive: true, force: true });
 });
 
 type Line = Record<string, unknown>;
@@ -39,12 +36,7 @@ function promptLine(id: string, candidateIds = ["c1", "c2", "c3", "c4"], extra: 
   };
 }
 
-let fileCount = 0;
-async function fixture(lines: (Line | string)[]): Promise<string> {
-  const file = path.join(dir, `fixture-${++fileCount}.jsonl`);
-  await writeFile(file, `${lines.map((l) => (typeof l === "string" ? l : JSON.stringify(l))).join("\n")}\n`);
-  return file;
-}
+const fixture = (lines: (Line | string)[]) => files.write(lines);
 
 async function makeProject(settings: { pairCap?: number; k?: number; allowTie?: boolean } = {}): Promise<Project> {
   const slug = `imp-${randomBytes(4).toString("hex")}`;

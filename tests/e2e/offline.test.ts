@@ -35,6 +35,14 @@ async function cutJudgments(page: Page) {
   return { attempts, restore: () => page.unroute(JUDGMENTS, handler) };
 }
 
+/** Answers the pair on screen with `key`, waits until the next one is shown, and returns the answered one. */
+async function judgeAndWaitForNext(page: Page, key: string) {
+  const shown = await waitForPair(page);
+  await page.keyboard.press(key);
+  await waitForPair(page, shown.assignmentId);
+  return shown;
+}
+
 const judgmentsWithClientId = (clientId: string) => db().judgment.count({ where: { clientId } });
 
 async function staysAt(read: () => Promise<number>, expected: number, forMs = 1_500) {
@@ -49,9 +57,7 @@ describe("nothing is lost", () => {
   it("retries a judgment made while the network is cut and stores it exactly once", async () => {
     const { labeler, context, page } = await labelerOnComparePage();
     const cut = await cutJudgments(page);
-    const shown = await waitForPair(page);
-    await page.keyboard.press("1");
-    await waitForPair(page, shown.assignmentId);
+    await judgeAndWaitForNext(page, "1");
 
     await eventually(
       async () => cut.attempts.length,
@@ -85,9 +91,7 @@ describe("nothing is lost", () => {
         await route.continue();
       }
     });
-    const shown = await waitForPair(page);
-    await page.keyboard.press("2");
-    await waitForPair(page, shown.assignmentId);
+    await judgeAndWaitForNext(page, "2");
 
     await page.locator('[data-testid="sync-status"][data-pending="0"]').waitFor({ timeout: 15_000 });
     expect(clientIds.length).toBeGreaterThanOrEqual(2);
@@ -126,9 +130,7 @@ describe("nothing is lost", () => {
         body: JSON.stringify({ error: { code: "PAIR_FULL", message } }),
       }),
     );
-    const shown = await waitForPair(page);
-    await page.keyboard.press("1");
-    await waitForPair(page, shown.assignmentId);
+    await judgeAndWaitForNext(page, "1");
     await page.getByTestId("toast").filter({ hasText: message }).waitFor();
     await page.locator('[data-testid="sync-status"][data-pending="0"]').waitFor();
     expect(await page.getByTestId("judged-count").textContent()).toBe("0");
@@ -138,9 +140,7 @@ describe("nothing is lost", () => {
   it("keeps a queued judgment across a reload while offline and sends it afterwards", async () => {
     const { labeler, context, page } = await labelerOnComparePage();
     const cut = await cutJudgments(page);
-    const shown = await waitForPair(page);
-    await page.keyboard.press("2");
-    await waitForPair(page, shown.assignmentId);
+    const shown = await judgeAndWaitForNext(page, "2");
     await eventually(
       async () => cut.attempts.length,
       (n) => n >= 1,

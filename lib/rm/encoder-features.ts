@@ -1,11 +1,8 @@
 import type { SentenceEncoderSpec } from "./encoder-spec";
 import type { Embeddings, SparseVector } from "./features";
+import type { SentenceEncoder } from "./sentence-encoder";
 
-/** The minimal encoder surface featurization needs (SentenceEncoder in sentence-encoder.ts). */
-export type TextEmbedder = {
-  info: { modelSha256: string; tokenizerSha256: string };
-  embed(texts: readonly string[]): Promise<Float32Array[]>;
-};
+type TextEmbedder = Pick<SentenceEncoder, "info" | "embed">;
 
 /** A text's embedding as a (dense) feature vector: component i in slot i, exact zeros left out. */
 export function embeddingFeatures(spec: SentenceEncoderSpec, text: string, embeddings?: Embeddings): SparseVector {

@@ -1,6 +1,5 @@
-import os from "node:os";
-import onnxProto from "onnx-proto";
-import type { Floats, RewardModel } from "./model";
+import type { RewardModel } from "./model";
+import { FLOAT, floatTensor, INT64, int64Tensor, intAttribute, onnx, op, valueInfo } from "./onnx-build";
 
 // The trained model as an ONNX graph (IR version 8, opset 17) that computes exactly the TypeScript
 // forward pass, so it can be scored by onnxruntime anywhere:
@@ -14,10 +13,6 @@ import type { Floats, RewardModel } from "./model";
 // The linear model (hidden = 0) is Gather(e [dims]) → Mul(values) → ReduceSum(axes=[1]) → Add(b) → [N].
 // Padding is harmless: slot 0 times value 0 adds 0.
 
-const { onnx } = onnxProto;
-const FLOAT = onnx.TensorProto.DataType.FLOAT;
-const INT64 = onnx.TensorProto.DataType.INT64;
-
 export const ONNX_OPSET = 17;
 export const ONNX_IR_VERSION = 8;
 /** Metadata keys under which the .onnx file carries what is needed to featurize and explain it. */
@@ -28,22 +23,13 @@ export const metadataKeys = {
 };
 
 export function exportOnnx(model: RewardModel, options: { card?: unknown; name?: string } = {}): Uint8Array {
-  // ONNX raw_data is little-endian; typed arrays use the host's byte order.
-  if (os.endianness() !== "LE") throw new Error("ONNX export needs a little-endian host.");
   const { hidden, dims } = model.params;
   const initializer = [
     floatTensor("embedding", hidden ? [dims, hidden] : [dims], model.params.embedding),
     int64Tensor("axis_k", [1], [1]),
     floatTensor("bias2", [1], model.params.bias2),
   ];
-  const node = [
-    op(
-      "Gather",
-      ["embedding", "indices"],
-      ["gathered"],
-      [{ name: "axis", type: onnx.AttributeProto.AttributeType.INT, i: 0 }],
-    ),
-  ];
+  const node = [op("Gather", ["embedding", "indices"], ["gathered"], [intAttribute("axis", 0)])];
   if (hidden > 0) {
     initializer.push(
       int64Tensor("axis_h", [1], [2]),
@@ -53,7 +39,7 @@ export function exportOnnx(model: RewardModel, options: { card?: unknown; name?:
     node.push(
       op("Unsqueeze", ["values", "axis_h"], ["values_3d"]),
       op("Mul", ["gathered", "values_3d"], ["weighted"]),
-      op("ReduceSum", ["weighted", "axis_k"], ["bag"], [keepDims0()]),
+      op("ReduceSum", ["weighted", "axis_k"], ["bag"], [intAttribute("keepdims", 0)]),
       op("Add", ["bag", "bias1"], ["pre_activation"]),
       op("Relu", ["pre_activation"], ["hidden"]),
       op("MatMul", ["hidden", "weight2"], ["hidden_out"]),
@@ -62,7 +48,7 @@ export function exportOnnx(model: RewardModel, options: { card?: unknown; name?:
   } else {
     node.push(
       op("Mul", ["gathered", "values"], ["weighted"]),
-      op("ReduceSum", ["weighted", "axis_k"], ["bag"], [keepDims0()]),
+      op("ReduceSum", ["weighted", "axis_k"], ["bag"], [intAttribute("keepdims", 0)]),
       op("Add", ["bag", "bias2"], ["reward"]),
     );
   }
@@ -88,29 +74,4 @@ export function exportOnnx(model: RewardModel, options: { card?: unknown; name?:
     metadataProps,
   });
   return onnx.ModelProto.encode(proto).finish();
-}
-
-function op(opType: string, input: string[], output: string[], attribute: onnxProto.onnx.IAttributeProto[] = []) {
-  return onnx.NodeProto.create({ opType, input, output, name: output[0], attribute });
-}
-
-function keepDims0(): onnxProto.onnx.IAttributeProto {
-  return { name: "keepdims", type: onnx.AttributeProto.AttributeType.INT, i: 0 };
-}
-
-function floatTensor(name: string, dims: number[], data: Floats): onnxProto.onnx.TensorProto {
-  const floats = data instanceof Float32Array ? data : Float32Array.from(data);
-  return onnx.TensorProto.create({ name, dims, dataType: FLOAT, rawData: bytesOf(floats) });
-}
-
-function int64Tensor(name: string, dims: number[], data: number[]): onnxProto.onnx.TensorProto {
-  return onnx.TensorProto.create({ name, dims, dataType: INT64, rawData: bytesOf(BigInt64Array.from(data, BigInt)) });
-}
-
-function bytesOf(array: Float32Array | BigInt64Array): Uint8Array {
-  return new Uint8Array(array.buffer, array.byteOffset, array.byteLength);
-}
-
-function valueInfo(name: string, elemType: number, shape: string[]): onnxProto.onnx.IValueInfoProto {
-  return { name, type: { tensorType: { elemType, shape: { dim: shape.map((dimParam) => ({ dimParam })) } } } };
 }

@@ -9,7 +9,7 @@ const schema = z.object({
   DB_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(20),
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   // A local directory with an ONNX sentence encoder and its tokenizer.json: text projects' reward
-  // models then read its embeddings instead of hashed text (lib/rm/encoder-env.ts). Never downloaded.
+  // models then read its embeddings instead of hashed text (lib/rm/service/encoder-env.ts). Never downloaded.
   RM_TEXT_ENCODER: z.string().min(1).optional(),
 });
 

@@ -1,5 +1,5 @@
 /** A deterministic PRNG (mulberry32): Math.random cannot be seeded, and sampling and simulations must be reproducible. */
-export function seededRandom(seed: number): () => number {
+export function mulberry32(seed: number): () => number {
   let state = seed >>> 0;
   return () => {
     state = (state + 0x6d2b79f5) >>> 0;

@@ -5,7 +5,8 @@
 import PgBoss from "pg-boss";
 import { disconnect } from "../lib/db";
 import { env } from "../lib/env";
-import { jobs } from "./jobs";
+import { queueName, queues } from "../lib/jobs";
+import { handlerOf } from "./jobs";
 
 let stopping = false;
 
@@ -14,19 +15,21 @@ async function main() {
   // While stopping, the database may already be going down with us (npm start stops it on Ctrl-C).
   boss.on("error", (error) => stopping || console.error("[worker] queue error:", error.message));
   await boss.start();
-  for (const job of jobs) {
+  for (const queue of queues) {
     // The version is part of the queue name: payloads of an older shape never reach a newer handler.
-    const queue = `${job.name}.v${job.version}`;
-    await boss.createQueue(queue);
-    if (job.cron) await boss.schedule(queue, job.cron, {});
-    const handle = await job.handler();
-    await boss.work(queue, async ([message]) => {
+    const name = queueName(queue);
+    const options = { name, ...queue.options };
+    await boss.createQueue(name, options);
+    // A queue created earlier (by a sender, or an older worker) takes the contract's options now.
+    if (queue.options) await boss.updateQueue(name, options);
+    if (queue.cron) await boss.schedule(name, queue.cron, {});
+    const handle = await handlerOf(queue).load();
+    await boss.work(name, async ([message]) => {
       if (!message) return;
-      const payload = job.schema.parse(message.data);
-      return handle(payload);
+      return handle(queue.payload.parse(message.data));
     });
   }
-  console.log(`[worker] ready: ${jobs.map((j) => j.name).join(", ")}`);
+  console.log(`[worker] ready: ${queues.map((q) => q.name).join(", ")}`);
 
   const stop = async () => {
     stopping = true;

@@ -5,7 +5,7 @@ import path from "node:path";
 import { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import { type GenerateOptions, generatePrompts } from "../go/generate";
-import { seededRandom } from "../random";
+import { mulberry32 } from "../random";
 import { importFile } from "./import";
 import type { ImportProject, ImportSummary } from "./write";
 
@@ -23,7 +23,7 @@ export async function importGeneratedGo(project: ImportProject, options: Generat
     const file = path.join(dir, "positions.jsonl");
     const lines = generatePrompts(options).map((line) => `${JSON.stringify(line)}\n`);
     await pipeline(Readable.from(lines), createWriteStream(file));
-    return await importFile(file, project, { random: seededRandom(options.seed) });
+    return await importFile(file, project, { random: mulberry32(options.seed) });
   } finally {
     await rm(dir, { recursive: true, force: true });
   }

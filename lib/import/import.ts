@@ -7,7 +7,7 @@ import { validateImportFile } from "./validate";
 import { emptySummary, type ImportProject, type ImportSummary, lockProjectForImport, writeBatch } from "./write";
 
 export type ImportOptions = {
-  /** Pair sampling and serving order; pass seededRandom(…) for reproducible imports. */
+  /** Pair sampling and serving order; pass mulberry32(…) for reproducible imports. */
   random?: () => number;
   /** Prompt lines written per batch of statements. */
   batchSize?: number;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { seededRandom } from "../random";
+import { mulberry32 } from "../random";
 import { planPromptPairs } from "./pairs";
 
 const four = ["a", "b", "c", "d"];
@@ -23,7 +23,7 @@ describe("planPromptPairs", () => {
       ["a", "c"],
       ["b", "c"],
     ] as const;
-    const input = { candidates: four, fresh: new Set(["d"]), existing, gold: [], random: seededRandom(3) };
+    const input = { candidates: four, fresh: new Set(["d"]), existing, gold: [], random: mulberry32(3) };
     expect(planPromptPairs({ ...input, cap: 10 }).map((p) => p.a + p.b)).toEqual(["ad", "bd", "cd"]);
     const capped = planPromptPairs({ ...input, cap: 5 });
     expect(capped).toHaveLength(2);

@@ -2,7 +2,7 @@ import pg from "pg";
 import PgBoss from "pg-boss";
 import { poolConfig } from "../db/pool";
 import { env } from "../env";
-import { type QueueSpec, queueName } from "./queues";
+import { type JobInput, type Queue, queueName } from "./queues";
 
 // A sender for processes that enqueue but do not work queues (the web tier, CLIs): no
 // maintenance, no cron, and a two-connection pool that lets the process exit when idle.
@@ -40,14 +40,14 @@ function sender(): Promise<Sender> {
  * may have created it first without them). Jobs take the queue's policy when they are inserted,
  * so every job sent through here is covered.
  */
-export async function ensureQueue(spec: QueueSpec): Promise<void> {
+export async function ensureQueue(queue: Queue): Promise<void> {
   const s = await sender();
-  const name = queueName(spec);
+  const name = queueName(queue);
   let ready = s.queues.get(name);
   if (!ready) {
     ready = (async () => {
-      await s.boss.createQueue(name, { name, ...spec.options });
-      await s.boss.updateQueue(name, { name, ...spec.options });
+      await s.boss.createQueue(name, { name, ...queue.options });
+      if (queue.options) await s.boss.updateQueue(name, { name, ...queue.options });
     })();
     s.queues.set(name, ready);
     ready.catch(() => s.queues.delete(name));
@@ -55,11 +55,19 @@ export async function ensureQueue(spec: QueueSpec): Promise<void> {
   await ready;
 }
 
-/** Enqueues a job; the id, or null when the queue's policy dropped it as a duplicate. */
-export async function sendJob(spec: QueueSpec, data: object, options: PgBoss.SendOptions = {}): Promise<string | null> {
-  await ensureQueue(spec);
+/**
+ * Enqueues a job after checking its payload against the queue's contract; the id, or null when
+ * the queue's policy dropped it as a duplicate.
+ */
+export async function sendJob<Q extends Queue>(
+  queue: Q,
+  input: JobInput<Q>,
+  options: PgBoss.SendOptions = {},
+): Promise<string | null> {
+  const payload = queue.payload.parse(input) as object;
+  await ensureQueue(queue);
   const { boss } = await sender();
-  return boss.send(queueName(spec), data, options);
+  return boss.send(queueName(queue), payload, options);
 }
 
 /** Closes the sender's connections (tests, CLIs that want to exit at once). */
@@ -74,11 +82,11 @@ export async function stopJobSender(): Promise<void> {
 }
 
 /** States of a queue's unfinished jobs for one singleton key (e.g. "created", "active"). */
-export async function pendingJobStates(spec: QueueSpec, singletonKey: string): Promise<string[]> {
+export async function pendingJobStates(queue: Queue, singletonKey: string): Promise<string[]> {
   const { pool } = await sender();
   const { rows } = await pool.query<{ state: string }>(
     `SELECT state::text FROM pgboss.job WHERE name = $1 AND singleton_key = $2 AND state < 'completed' ORDER BY created_on`,
-    [queueName(spec), singletonKey],
+    [queueName(queue), singletonKey],
   );
   return rows.map((r) => r.state);
 }

@@ -1,3 +1,14 @@
 // Background jobs seen from the processes that enqueue them; workers/ runs them.
 export { ensureQueue, pendingJobStates, sendJob, stopJobSender } from "./boss";
-export { type QueueSpec, queueName, retrainQueue } from "./queues";
+export {
+  defineQueue,
+  goTruthQueue,
+  type JobInput,
+  type JobPayload,
+  type Queue,
+  type QueueName,
+  queueName,
+  queues,
+  reclaimLeasesQueue,
+  retrainQueue,
+} from "./queues";

@@ -1,13 +1,31 @@
 import type PgBoss from "pg-boss";
+import { z } from "zod";
 
 /**
- * A queue both sides agree on: the web process sends to it, the worker works it. The name carries
- * the payload version (`retrain.v1`), as the worker's job registry does.
+ * One contract per queue, shared by the processes that send jobs (web, CLIs) and the worker that
+ * runs them: the name, the payload version (part of the queue's name, `retrain.v1`, so a payload
+ * of an older shape never reaches a newer handler), the payload's schema (checked when sending
+ * and again when running), the queue's pg-boss options and an optional cron schedule.
  */
-export type QueueSpec = { name: string; version: number; options: Omit<PgBoss.Queue, "name"> };
+export type Queue<N extends string = string, S extends z.ZodType = z.ZodType> = {
+  name: N;
+  version: number;
+  payload: S;
+  options?: Omit<PgBoss.Queue, "name">;
+  cron?: string;
+};
 
-export function queueName(spec: Pick<QueueSpec, "name" | "version">): string {
-  return `${spec.name}.v${spec.version}`;
+export function defineQueue<const N extends string, S extends z.ZodType>(queue: Queue<N, S>): Queue<N, S> {
+  return queue;
+}
+
+/** What a sender passes for a queue (defaults of the schema may be left out). */
+export type JobInput<Q extends Queue> = z.input<Q["payload"]>;
+/** What the worker's handler receives for a queue. */
+export type JobPayload<Q extends Queue> = z.output<Q["payload"]>;
+
+export function queueName(queue: Pick<Queue, "name" | "version">): string {
+  return `${queue.name}.v${queue.version}`;
 }
 
 /**
@@ -15,13 +33,37 @@ export function queueName(spec: Pick<QueueSpec, "name" | "version">): string {
  * - "stately": per project at most one job waiting and one running, so a burst of triggers
  *   collapses into one queued retrain, and a second worker cannot start the same project's job
  *   while one is active (the unique index is pg-boss's; a per-project advisory lock in
- *   lib/rm/lock.ts guards the training itself as well).
+ *   lib/rm/service/lock.ts guards the training itself as well).
  * - expireInSeconds: a worker that dies mid-training leaves its job "active"; pg-boss's
  *   maintenance fails it after this long and it is retried. Training 100,000 judgments takes under
  *   a minute here, so 30 minutes only ever cuts off a dead worker.
  */
-export const retrainQueue: QueueSpec = {
+export const retrainQueue = defineQueue({
   name: "retrain",
   version: 1,
+  payload: z.object({ projectId: z.string().min(1), trigger: z.enum(["auto", "manual"]).default("manual") }),
   options: { policy: "stately", retryLimit: 5, retryDelay: 30, retryBackoff: true, expireInSeconds: 30 * 60 },
-};
+});
+
+/**
+ * The ground truth (Black's win probability) of every Go board candidate that has none: every
+ * minute, or on demand for one project.
+ */
+export const goTruthQueue = defineQueue({
+  name: "go-truth",
+  version: 1,
+  payload: z.object({ projectId: z.string().optional() }).passthrough(),
+  cron: "* * * * *",
+});
+
+/** Gives expired leases' slots back to their pairs every minute. */
+export const reclaimLeasesQueue = defineQueue({
+  name: "reclaim-leases",
+  version: 1,
+  payload: z.object({}).passthrough(),
+  cron: "* * * * *",
+});
+
+/** Every queue: the worker creates each of them, with its options and schedule, from this list. */
+export const queues = [reclaimLeasesQueue, goTruthQueue, retrainQueue] as const;
+export type QueueName = (typeof queues)[number]["name"];

@@ -1,7 +1,7 @@
 import { db, Prisma } from "../db";
 import type { Project } from "../generated/prisma/client";
 import { HttpError, notFound } from "../http/errors";
-import { noteJudgmentStored } from "../rm/trigger";
+import { noteJudgmentStored } from "../rm/service/trigger";
 import type { JudgmentInput } from "./schema";
 
 export type StoredJudgment = { judgmentId: string; clientId: string; storedAt: string };

@@ -20,4 +20,4 @@ export function hashNormal(...parts: (string | number)[]): number {
 }
 
 /** A seeded stream for draws that are naturally sequential per labeler. */
-export { seededRandom as seededStream } from "../random";
+export { mulberry32 as seededStream } from "../random";

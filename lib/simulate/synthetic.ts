@@ -1,7 +1,7 @@
 import { once } from "node:events";
 import { createWriteStream } from "node:fs";
-import { seededRandom } from "../rm/random";
-import { type SyntheticWorld, trueUtility } from "../rm/synthetic";
+import { type SyntheticWorld, trueUtility } from "../rm/synthetic/comparisons";
+import { sfc32 } from "../rm/train/random";
 
 export type SyntheticImportOptions = {
   seed: number;
@@ -19,7 +19,7 @@ export type SyntheticImportOptions = {
  * `meta.utility`, which the simulated labelers answer from and the model must learn from the words.
  */
 export function* syntheticImportLines(world: SyntheticWorld, options: SyntheticImportOptions): Generator<string> {
-  const random = seededRandom(options.seed);
+  const random = sfc32(options.seed);
   const { vocabulary } = world;
   const minWords = options.minWords ?? 8;
   const maxWords = options.maxWords ?? 16;

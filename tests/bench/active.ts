@@ -2,15 +2,15 @@ import { mkdtemp, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import type { Project } from "../../lib/generated/prisma/client";
-import type { Comparison } from "../../lib/rm/comparison";
-import { seededRandom } from "../../lib/rm/random";
-import { scoreTexts } from "../../lib/rm/score";
-import { createSyntheticWorld, syntheticJudgments, trueUtility } from "../../lib/rm/synthetic";
-import { type TrainResult, trainRewardModel } from "../../lib/rm/train";
+import { scoreTexts } from "../../lib/rm/eval/score-texts";
+import { createSyntheticWorld, syntheticJudgments, trueUtility } from "../../lib/rm/synthetic/comparisons";
+import type { Comparison } from "../../lib/rm/train/comparison";
+import { sfc32 } from "../../lib/rm/train/random";
+import { type TrainResult, trainRewardModel } from "../../lib/rm/train/train";
 import { type BenchFigure, type BenchSection, median } from "./report";
 
 // Does active learning save judgments? Two identical projects of generated prompts whose candidates'
-// true utility is the sum of hidden per-word weights (lib/rm/synthetic.ts), imported with
+// true utility is the sum of hidden per-word weights (lib/rm/synthetic/comparisons.ts), imported with
 // meta.utility. Simulated labelers judge them through nextTask + submitJudgment in rounds; after
 // each round a reward model is trained in-process on every judgment so far and its accuracy is
 // measured on pairs of held-out prompts against the true utility order. One project is served in
@@ -95,7 +95,7 @@ async function compare(lib: Lib, dir: string, seed: number): Promise<Run> {
     let project = await lib.db().project.create({
       data: { slug, name: slug, inviteCode: slug, goldRate: 0, retrainEvery: 0 },
     });
-    await lib.importFile(file, project, { random: seededRandom(seed) });
+    await lib.importFile(file, project, { random: sfc32(seed) });
     for (let version = 1; version * ROUND <= BUDGET; version++) {
       const summary = await lib.simulateCrowd(project, { ...CROWD, seed, judgments: ROUND });
       if (summary.stored < ROUND) throw new Error(`Only ${summary.stored} of ${ROUND} judgments were stored.`);

@@ -1,13 +1,13 @@
-import { createGoWorld, goTruthAccuracy, goVotes } from "../../lib/rm/go-synthetic";
-import { trainingSetupForProject } from "../../lib/rm/project-setup";
-import { seededRandom } from "../../lib/rm/random";
-import { type TrainOptions, trainRewardModel } from "../../lib/rm/train";
-import { optionsForSize } from "../../lib/rm/version-metrics";
+import { optionsForSize } from "../../lib/rm/eval/train-and-evaluate";
+import { createGoWorld, goTruthAccuracy, goVotes } from "../../lib/rm/synthetic/go";
+import { sfc32 } from "../../lib/rm/train/random";
+import { trainingSetupForProject } from "../../lib/rm/train/setup";
+import { type TrainOptions, trainRewardModel } from "../../lib/rm/train/train";
 import { type BenchFigure, type BenchSection, median } from "./report";
 
 // A Go project's reward model against the true winner: 2,500 generated 9x9 prompts (about 7,500
 // boards) whose truth is Black's win probability from 300 random playouts, 8 simulated votes per
-// prompt following that truth (lib/rm/go-synthetic.ts), 70% of the prompts trained on, 10% for
+// prompt following that truth (lib/rm/synthetic/go.ts), 70% of the prompts trained on, 10% for
 // early stopping, 20% held out. Medians over three draws of the votes.
 
 const PROMPTS = 2_500;
@@ -29,7 +29,7 @@ export const goRmBench: BenchSection = {
     const seconds: Record<string, number[]> = { symmetries: [], planes: [], text: [] };
     let votes = 0;
     for (const seed of SEEDS) {
-      const random = seededRandom(seed);
+      const random = sfc32(seed);
       const train = goVotes(world, 0, 0.7 * PROMPTS, VOTES, random);
       const validation = goVotes(world, 0.7 * PROMPTS, 0.8 * PROMPTS, VOTES, random);
       votes = train.length;

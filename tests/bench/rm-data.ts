@@ -1,4 +1,4 @@
-import { createSyntheticWorld, syntheticJudgments } from "../../lib/rm/synthetic";
+import { createSyntheticWorld, syntheticJudgments } from "../../lib/rm/synthetic/comparisons";
 
 /**
  * The 100,000 synthetic judgments (12,500 prompts x 8) that both reward-model benches train on,

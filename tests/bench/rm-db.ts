@@ -25,9 +25,9 @@ export async function retrainFromDatabase(): Promise<BenchFigure> {
     // lib/db reads DATABASE_URL on first use; nothing before this section touched it.
     process.env.DATABASE_URL = database.url;
     const [{ retrainProject }, { loadTrainingSnapshot }, { trainAndEvaluate }, { disconnect }] = await Promise.all([
-      import("../../lib/rm/retrain"),
-      import("../../lib/rm/dataset-db"),
-      import("../../lib/rm/version-metrics"),
+      import("../../lib/rm/service/retrain"),
+      import("../../lib/rm/service/snapshot"),
+      import("../../lib/rm/eval/train-and-evaluate"),
       import("../../lib/db"),
     ]);
     try {

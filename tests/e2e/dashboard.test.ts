@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { hashPassword } from "../../lib/auth/password";
 import { db } from "../../lib/db";
-import { retrainProject } from "../../lib/rm/retrain";
+import { retrainProject } from "../../lib/rm/service/retrain";
 import { makeLabelers } from "../integration/fixtures";
 import { addJudgments, makeLearnableProject } from "../integration/rm-fixtures";
 import { appAndBrowserPerFile } from "./fixtures";

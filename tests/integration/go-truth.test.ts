@@ -123,13 +123,13 @@ describe("computeMissingTruth", () => {
 
 describe("the go-truth job", () => {
   it("runs every minute and computes what is missing with GO_TRUTH_PLAYOUTS playouts", async () => {
-    expect(goTruthJob.cron).toBe("* * * * *");
+    expect(goTruthJob.queue.cron).toBe("* * * * *");
     const project = await goProject();
     const { won } = await importDecidedPair(project);
     process.env.GO_TRUTH_PLAYOUTS = "120";
     try {
-      const handle = await goTruthJob.handler();
-      const run = await handle(goTruthJob.schema.parse({ projectId: project.id }));
+      const handle = await goTruthJob.load();
+      const run = await handle(goTruthJob.queue.payload.parse({ projectId: project.id }));
       expect(run).toMatchObject({ computed: 2, playouts: 120 });
     } finally {
       delete process.env.GO_TRUTH_PLAYOUTS;

@@ -11,7 +11,7 @@ import type { Project } from "../../lib/generated/prisma/client";
 import { HttpError } from "../../lib/http/errors";
 import { ImportError, type ImportProblem, importFile, importUpload, validateImportFile } from "../../lib/import";
 import { inviteCode } from "../../lib/projects";
-import { seededRandom } from "../../lib/random";
+import { mulberry32 } from "../../lib/random";
 import { useFreshDatabase } from "../setup/database";
 import { jsonlFilesPerFile } from "./jsonl-files";
 
@@ -72,7 +72,7 @@ describe("importing a valid file", () => {
   it("creates prompts, candidates and every pair up to the cap", async () => {
     const project = await makeProject({ pairCap: 6, k: 3 });
     const file = await fixture([promptLine("p1"), "", promptLine("p2"), "   ", promptLine("p3")]);
-    const summary = await importFile(file, project, { random: seededRandom(1) });
+    const summary = await importFile(file, project, { random: mulberry32(1) });
     expect(summary).toEqual({
       prompts: { created: 3, existing: 0 },
       candidates: { created: 12, existing: 0 },
@@ -179,7 +179,7 @@ describe("importing a valid file", () => {
     const lines = Array.from({ length: 10 }, (_, i) =>
       promptLine(`p${i}`, undefined, { gold: [{ better: "c4", worse: "c3" }] }),
     );
-    await importFile(await fixture(lines), project, { random: seededRandom(7) });
+    await importFile(await fixture(lines), project, { random: mulberry32(7) });
     for (let i = 0; i < 10; i++) {
       const pairs = await pairsOfPrompt(project, `p${i}`);
       const gold = pairs.filter((p) => p.isGold);

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { nextTask, reclaimExpiredLeases } from "../../lib/assign";
 import { db, disconnect } from "../../lib/db";
 import { submitJudgment } from "../../lib/labels";
-import { seededRandom } from "../../lib/random";
+import { mulberry32 } from "../../lib/random";
 import { useFreshDatabase } from "../setup/database";
 import * as fixtures from "./fixtures";
 
@@ -239,7 +239,7 @@ describe("assigning pairs", () => {
     const labeler = await fixtures.makeLabeler(project);
     let gold = 0;
     const draws = 40;
-    const random = seededRandom(42);
+    const random = mulberry32(42);
     for (let i = 0; i < draws; i++) {
       const task = await nextTask(project, labeler.id, { random });
       if (task.kind !== "pair") throw new Error(`expected a pair, got ${task.kind}`);

@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { expect } from "vitest";
 import { db } from "../../lib/db";
 import type { Choice, Project, User } from "../../lib/generated/prisma/client";
-import { scoreWithVersion } from "../../lib/rm/serve";
+import { scoreWithVersion } from "../../lib/rm/service/score-request";
 import { makeProject } from "./fixtures";
 
 export * from "./fixtures";

@@ -5,8 +5,8 @@ import { nextTask } from "../../lib/assign";
 import { db, disconnect } from "../../lib/db";
 import { stopJobSender } from "../../lib/jobs";
 import { submitJudgment } from "../../lib/labels";
-import { retrainProject } from "../../lib/rm/retrain";
-import { enqueueRetrain } from "../../lib/rm/trigger";
+import { retrainProject } from "../../lib/rm/service/retrain";
+import { enqueueRetrain } from "../../lib/rm/service/trigger";
 import { retrainJob } from "../../workers/jobs/retrain";
 import { useFreshDatabase } from "../setup/database";
 import * as fixtures from "./rm-fixtures";
@@ -34,7 +34,7 @@ async function startWorker(handle: (data: { projectId: string; trigger: "auto" |
   await boss.start();
   workers.push(boss);
   await boss.work(QUEUE, { pollingIntervalSeconds: 0.5 }, async ([job]) =>
-    job ? handle(retrainJob.schema.parse(job.data)) : undefined,
+    job ? handle(retrainJob.queue.payload.parse(job.data)) : undefined,
   );
   return boss;
 }
@@ -90,7 +90,7 @@ describe("the retrain queue", () => {
     expect(job).toMatchObject({ state: "created", singletonKey: project.id, policy: "stately" });
     expect(job?.data).toEqual({ projectId: project.id, trigger: "auto" });
 
-    const worker = await startWorker(await retrainJob.handler());
+    const worker = await startWorker(await retrainJob.load());
     const v1 = await fixtures.until("version 1", () =>
       db()
         .project.findUniqueOrThrow({ where: { id: project.id } })

@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db, disconnect } from "../../lib/db";
-import { loadTrainingSnapshot } from "../../lib/rm/dataset-db";
-import { retrainProject } from "../../lib/rm/retrain";
-import { scoreWithVersion } from "../../lib/rm/serve";
-import { listVersions } from "../../lib/rm/versions";
+import { retrainProject } from "../../lib/rm/service/retrain";
+import { scoreWithVersion } from "../../lib/rm/service/score-request";
+import { loadTrainingSnapshot } from "../../lib/rm/service/snapshot";
+import { listVersions } from "../../lib/rm/service/versions";
 import { useFreshDatabase } from "../setup/database";
 import * as fixtures from "./rm-fixtures";
 

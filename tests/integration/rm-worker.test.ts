@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db, disconnect } from "../../lib/db";
 import { retrainQueue, sendJob, stopJobSender } from "../../lib/jobs";
 import { featurize, parseFeaturizerSpec } from "../../lib/rm";
-import { retrainProject } from "../../lib/rm/retrain";
+import { retrainProject } from "../../lib/rm/service/retrain";
 import { useFreshDatabase } from "../setup/database";
 import * as fixtures from "./rm-fixtures";
 

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db, disconnect } from "../../lib/db";
 import type { Project } from "../../lib/generated/prisma/client";
 import { importFile } from "../../lib/import";
-import { createSyntheticWorld } from "../../lib/rm/synthetic";
+import { createSyntheticWorld } from "../../lib/rm/synthetic/comparisons";
 import { simulateCrowd, syntheticImportLines } from "../../lib/simulate";
 import { useFreshDatabase } from "../setup/database";
 import * as fixtures from "./fixtures";

@@ -1,25 +1,19 @@
-import { z } from "zod";
-import { defineJob } from "./registry";
+import { goTruthQueue } from "../../lib/jobs";
+import { handleJobs } from "./handler";
 
 /**
  * Computes the ground truth (Black's win probability by random playouts) of every Go board
  * candidate that has none, every minute and on demand for one project (`{ projectId }`).
  * Playouts per candidate: GO_TRUTH_PLAYOUTS, default 2,500 (standard error <= 0.01).
  */
-export const goTruthJob = defineJob({
-  name: "go-truth",
-  version: 1,
-  schema: z.object({ projectId: z.string().optional() }).passthrough(),
-  cron: "* * * * *",
-  handler: async () => {
-    const { computeMissingTruth, truthPlayouts } = await import("../../lib/truth");
-    // Read once at start, so a bad value stops the worker with a message instead of failing every minute.
-    const playouts = truthPlayouts();
-    return async ({ projectId }) => {
-      // Bounded so that a big import is worked off over several runs, well inside pg-boss's job expiry.
-      const run = await computeMissingTruth(projectId, { playouts, maxMs: 5 * 60_000 });
-      if (run.computed > 0) console.log(`[go-truth] stored the ground truth of ${run.computed} candidate(s)`);
-      return run;
-    };
-  },
+export const goTruthJob = handleJobs(goTruthQueue, async () => {
+  const { computeMissingTruth, truthPlayouts } = await import("../../lib/truth");
+  // Read once at start, so a bad value stops the worker with a message instead of failing every minute.
+  const playouts = truthPlayouts();
+  return async ({ projectId }) => {
+    // Bounded so that a big import is worked off over several runs, well inside pg-boss's job expiry.
+    const run = await computeMissingTruth(projectId, { playouts, maxMs: 5 * 60_000 });
+    if (run.computed > 0) console.log(`[go-truth] stored the ground truth of ${run.computed} candidate(s)`);
+    return run;
+  };
 });

@@ -1,7 +1,16 @@
+import type { Queue, QueueName, queues } from "../../lib/jobs";
 import { goTruthJob } from "./go-truth";
+import type { JobHandler } from "./handler";
 import { reclaimLeasesJob } from "./reclaim-leases";
-import type { JobDefinition } from "./registry";
 import { retrainJob } from "./retrain";
 
-/** Every job the worker runs. */
-export const jobs: JobDefinition[] = [reclaimLeasesJob, goTruthJob, retrainJob];
+/** The worker's handler of every queue in lib/jobs: a queue without one does not type-check. */
+export const handlers = {
+  "reclaim-leases": reclaimLeasesJob,
+  "go-truth": goTruthJob,
+  retrain: retrainJob,
+} satisfies { [N in QueueName]: JobHandler<Extract<(typeof queues)[number], { name: N }>> };
+
+export function handlerOf(queue: Queue): JobHandler {
+  return handlers[queue.name as QueueName] as unknown as JobHandler;
+}

@@ -1,6 +1,6 @@
 import type { Project } from "@/lib/generated/prisma/client";
-import { retrainStatus } from "@/lib/rm/trigger";
-import { judgmentsSinceLatestVersion, listVersions } from "@/lib/rm/versions";
+import { retrainStatus } from "@/lib/rm/service/trigger";
+import { judgmentsSinceLatestVersion, listVersions } from "@/lib/rm/service/versions";
 
 const percent = (x: number | null | undefined) => (x == null ? "–" : `${(100 * x).toFixed(1)}%`);
 const decimal = (x: number | null | undefined) => (x == null ? "–" : x.toFixed(3));

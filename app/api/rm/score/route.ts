@@ -2,7 +2,7 @@ import { z } from "zod";
 import { ML_TEAM } from "@/lib/auth/roles";
 import { apiRoute } from "@/lib/http/route";
 import { projectBySlug } from "@/lib/projects";
-import { scoreWithVersion } from "@/lib/rm/serve";
+import { scoreWithVersion } from "@/lib/rm/service/score-request";
 
 const MAX_CANDIDATES = 1_000;
 const MAX_CHARS = 100_000;

@@ -2,7 +2,7 @@ import { NextResponse } from "next/server";
 import { STAFF } from "@/lib/auth/roles";
 import { apiRoute } from "@/lib/http/route";
 import { projectBySlug } from "@/lib/projects";
-import { enqueueRetrain } from "@/lib/rm/trigger";
+import { enqueueRetrain } from "@/lib/rm/service/trigger";
 
 /**
  * Queues a retrain of the project's reward model now. A plain HTML form post (the dashboard's

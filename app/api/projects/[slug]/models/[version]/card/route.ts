@@ -2,7 +2,7 @@ import { NextResponse } from "next/server";
 import { STAFF } from "@/lib/auth/roles";
 import { apiRoute } from "@/lib/http/route";
 import { projectBySlug } from "@/lib/projects";
-import { parseVersionParam, requireVersion } from "@/lib/rm/versions";
+import { parseVersionParam, requireVersion } from "@/lib/rm/service/versions";
 
 /** The version's model card: featurizer, inputs, data snapshot, training, metrics. */
 export const GET = apiRoute({ roles: STAFF }, async ({ params }) => {

@@ -1,7 +1,7 @@
 import { ML_TEAM } from "@/lib/auth/roles";
 import { apiRoute } from "@/lib/http/route";
 import { projectBySlug } from "@/lib/projects";
-import { onnxBytes, parseVersionParam, requireVersion } from "@/lib/rm/versions";
+import { onnxBytes, parseVersionParam, requireVersion } from "@/lib/rm/service/versions";
 
 /** The version's ONNX file (a number or "current"); its metadata carries the featurizer and the card. */
 export const GET = apiRoute({ roles: ML_TEAM }, async ({ params }) => {

@@ -3,7 +3,7 @@ import { nextTask } from "../assign";
 import { db } from "../db";
 import type { Project } from "../generated/prisma/client";
 import { HttpError } from "../http/errors";
-import { submitJudgment } from "../labels";
+import { submitJudgment } from "../judgments";
 import { type CrowdModel, crowdProfiles, decide, type LabelerProfile } from "./choice";
 import { simulatedLabelers } from "./labelers";
 import { seededStream } from "./random";

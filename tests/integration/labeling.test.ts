@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { nextTask, reclaimExpiredLeases } from "../../lib/assign";
 import { db, disconnect } from "../../lib/db";
-import { submitJudgment } from "../../lib/labels";
+import { submitJudgment } from "../../lib/judgments";
 import { seededRandom } from "../../lib/random";
 import { useFreshDatabase } from "../setup/database";
 import * as fixtures from "./fixtures";

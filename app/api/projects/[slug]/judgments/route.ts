@@ -1,6 +1,6 @@
 import { LABELING } from "@/lib/auth/roles";
 import { apiRoute } from "@/lib/http/route";
-import { judgmentInputSchema, submitJudgment } from "@/lib/labels";
+import { judgmentInputSchema, submitJudgment } from "@/lib/judgments";
 import { requireProjectAccess } from "@/lib/projects";
 
 export const POST = apiRoute({ roles: LABELING, body: judgmentInputSchema }, async ({ user, params, body }) => {

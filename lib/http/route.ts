@@ -3,7 +3,8 @@ import type { z } from "zod";
 import { requireApiUser } from "../auth/guard";
 import type { SessionUser } from "../auth/roles";
 import type { Role } from "../db";
-import { HttpError } from "./errors";
+import { DomainError } from "../errors";
+import { httpStatus } from "./status";
 
 type RouteContext = { params: Promise<Record<string, string | string[] | undefined>> };
 
@@ -67,7 +68,7 @@ async function readJson(req: NextRequest): Promise<unknown> {
   try {
     return await req.json();
   } catch {
-    throw new HttpError(400, "BAD_JSON", "The request body is not valid JSON.");
+    throw new DomainError("BAD_JSON", "The request body is not valid JSON.");
   }
 }
 
@@ -76,14 +77,14 @@ function parse<S extends z.ZodType>(schema: S, value: unknown, where: string): z
   if (parsed.success) return parsed.data;
   const fields = parsed.error.issues.map((i) => ({ field: [where, ...i.path].join("."), message: i.message }));
   const summary = fields.map((f) => `${f.field}: ${f.message}`).join("; ");
-  throw new HttpError(400, "INVALID_INPUT", `Invalid ${where}: ${summary}`, fields);
+  throw new DomainError("INVALID_INPUT", `Invalid ${where}: ${summary}`, fields);
 }
 
 export function errorResponse(error: unknown): Response {
-  if (error instanceof HttpError) {
+  if (error instanceof DomainError) {
     return NextResponse.json(
       { error: { code: error.code, message: error.message, details: error.details } },
-      { status: error.status },
+      { status: httpStatus(error.code) },
     );
   }
   console.error(error);

@@ -1,6 +1,6 @@
 import { db, type Role } from "../db";
+import { forbidden, notFound } from "../errors";
 import type { Project } from "../generated/prisma/client";
-import { forbidden, notFound } from "../http/errors";
 
 // Settings change rarely and are read on every labeling request: keep them a few seconds.
 const TTL_MS = 5_000;

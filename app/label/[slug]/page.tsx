@@ -4,7 +4,7 @@ import { redirect } from "next/navigation";
 import { LabelingApp } from "@/components/compare/labeling-app";
 import { labelingProgress } from "@/lib/assign";
 import { pageUser } from "@/lib/auth/guard";
-import { HttpError } from "@/lib/http/errors";
+import { DomainError } from "@/lib/errors";
 import { requireProjectAccess } from "@/lib/projects";
 
 export const dynamic = "force-dynamic";
@@ -20,12 +20,12 @@ export default async function LabelPage({ params }: { params: Promise<{ slug: st
   try {
     project = await requireProjectAccess(user, slug);
   } catch (error) {
-    if (!(error instanceof HttpError)) throw error;
+    if (!(error instanceof DomainError)) throw error;
     return (
       <Refused
-        title={error.status === 404 ? "Project not found" : "You don't have access to this project"}
+        title={error.code === "NOT_FOUND" ? "Project not found" : "You don't have access to this project"}
         message={
-          error.status === 404
+          error.code === "NOT_FOUND"
             ? `There is no project "${slug}". Check the link you were given.`
             : "You are signed in, but not as a member of this project. Open the invite link you were sent to join it, or ask the project lead for one."
         }

@@ -1,12 +1,11 @@
 import { ADMINS } from "@/lib/auth/roles";
-import { HttpError } from "@/lib/http/errors";
+import { DomainError } from "@/lib/errors";
 import { apiRoute } from "@/lib/http/route";
 import { importUpload, MAX_FORM_BYTES, MAX_UPLOAD_BYTES, readUploadForm, uploadTooLarge } from "@/lib/import";
 import { projectBySlug } from "@/lib/projects";
 
 const emptyBody = () =>
-  new HttpError(
-    400,
+  new DomainError(
     "EMPTY_BODY",
     'Send the JSONL file as the request body (Content-Type: application/x-ndjson) or as a form field named "file".',
   );
@@ -27,7 +26,7 @@ export const POST = apiRoute({ roles: ADMINS }, async ({ req, params }) => {
     if (length > MAX_FORM_BYTES) throw uploadTooLarge(MAX_FORM_BYTES, "Send big files as the raw request body. ");
     const file = (await readUploadForm(req.body, type)).get("file");
     if (!(file instanceof Blob)) {
-      throw new HttpError(400, "NO_FILE", 'The form has no file in a field named "file"; choose a .jsonl file.');
+      throw new DomainError("NO_FILE", 'The form has no file in a field named "file"; choose a .jsonl file.');
     }
     return importUpload(file.stream(), project);
   }

@@ -1,8 +1,7 @@
 import { ADMINS } from "@/lib/auth/roles";
 import { DomainError } from "@/lib/errors";
-import { apiRoute } from "@/lib/http/route";
+import { projectRoute } from "@/lib/http/project-route";
 import { importUpload, MAX_FORM_BYTES, MAX_UPLOAD_BYTES, readUploadForm, uploadTooLarge } from "@/lib/import";
-import { projectBySlug } from "@/lib/projects";
 
 const emptyBody = () =>
   new DomainError(
@@ -16,8 +15,7 @@ const emptyBody = () =>
  * up to 500 MB: the way for big files), or a multipart form with a `file` field (up to 50 MB).
  * Answers the import summary, or 400 INVALID_IMPORT with details [{ line, field, message }].
  */
-export const POST = apiRoute({ roles: ADMINS }, async ({ req, params }) => {
-  const project = await projectBySlug(params.slug ?? "");
+export const POST = projectRoute({ roles: ADMINS, access: "staff" }, async ({ req, project }) => {
   const type = req.headers.get("content-type") ?? "";
   const length = Number(req.headers.get("content-length") ?? Number.NaN);
   if (!req.body || length === 0) throw emptyBody();

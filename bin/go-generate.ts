@@ -2,7 +2,6 @@ import { parseArgs } from "node:util";
 import { db, disconnect } from "../lib/db";
 import { cliEnvProblem } from "../lib/env";
 import { MAX_SIZE, MIN_SIZE } from "../lib/go/coords";
-import { HttpError } from "../lib/http/errors";
 import { formatProblem, ImportError, importGeneratedGo } from "../lib/import";
 import { createProject, forgetProject, newProjectSchema } from "../lib/projects";
 import { computeMissingTruth, ESTIMATOR, truthPlayouts } from "../lib/truth";
@@ -144,7 +143,7 @@ async function main(): Promise<number> {
       for (const problem of error.problems) console.error(formatProblem("generated positions", problem));
       return 1;
     }
-    if (error instanceof HttpError || error instanceof Error) {
+    if (error instanceof Error) {
       console.error(error.message);
       return 1;
     }

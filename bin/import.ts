@@ -2,7 +2,7 @@ import { stat } from "node:fs/promises";
 import { parseArgs } from "node:util";
 import { disconnect } from "../lib/db";
 import { cliEnvProblem } from "../lib/env";
-import { HttpError } from "../lib/http/errors";
+import { DomainError } from "../lib/errors";
 import { formatProblem, ImportError, importFile } from "../lib/import";
 import { projectBySlug } from "../lib/projects";
 
@@ -56,7 +56,7 @@ async function main(): Promise<number> {
       console.error(`${error.problemCount} ${error.problemCount === 1 ? "error" : "errors"}; nothing was imported.`);
       return 1;
     }
-    if (error instanceof HttpError) {
+    if (error instanceof DomainError) {
       console.error(error.message);
       return 1;
     }

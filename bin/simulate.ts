@@ -1,7 +1,7 @@
 import { parseArgs } from "node:util";
 import { disconnect } from "../lib/db";
 import { cliEnvProblem } from "../lib/env";
-import { HttpError } from "../lib/http/errors";
+import { DomainError } from "../lib/errors";
 import { projectBySlug } from "../lib/projects";
 import { type CrowdModel, cleanCrowd, defaultCrowdModel, type SimulationSummary, simulateCrowd } from "../lib/simulate";
 
@@ -67,7 +67,7 @@ async function main(): Promise<number> {
     report(summary);
     return 0;
   } catch (error) {
-    if (error instanceof HttpError) {
+    if (error instanceof DomainError) {
       console.error(error.message);
       return 1;
     }

@@ -3,7 +3,7 @@ import { randomBytes } from "node:crypto";
 import { parseArgs } from "node:util";
 import { disconnect } from "../lib/db";
 import { cliEnvProblem } from "../lib/env";
-import { HttpError } from "../lib/http/errors";
+import { DomainError } from "../lib/errors";
 import { createUser, newUserSchema } from "../lib/users";
 
 const { values } = parseArgs({
@@ -38,7 +38,7 @@ async function main(): Promise<number> {
 
 main()
   .catch((error) => {
-    console.error(error instanceof HttpError ? error.message : error);
+    console.error(error instanceof DomainError ? error.message : error);
     return 1;
   })
   .then(async (code) => {

@@ -3,7 +3,7 @@ import { db } from "../db";
 /**
  * Expired leases give their slot back to the pair. Safe to run from many processes at once:
  * the status condition is re-checked under the row lock, so each lease is reclaimed once.
- * A judgment that arrives later for such a lease may still take a free slot (see labels/submit).
+ * A judgment that arrives later for such a lease may still take a free slot (see judgments/submit).
  */
 export async function reclaimExpiredLeases(projectId?: string): Promise<number> {
   const rows = await db().$queryRaw<{ reclaimed: bigint }[]>`

@@ -3,7 +3,7 @@ import { getServerSession } from "next-auth";
 import { decode, getToken } from "next-auth/jwt";
 import type { Role } from "../db";
 import { authSecret } from "../env";
-import { forbidden, unauthorized } from "../http/errors";
+import { forbidden, unauthorized } from "../errors";
 import { authOptions } from "./options";
 import type { SessionUser } from "./roles";
 

@@ -1,16 +1,27 @@
 import type { Task } from "@/lib/assign/task";
+import type { ErrorCode } from "@/lib/errors";
+
+/**
+ * What the browser can learn about a failed call: the API's own refusal code, INTERNAL for a
+ * server fault, NETWORK when the server was not reached, HTTP_<status> when something between
+ * (a proxy, a missing route) answered without the API's error body.
+ */
+export type ClientErrorCode = ErrorCode | "INTERNAL" | "NETWORK" | `HTTP_${number}`;
 
 /** A failed API call: status 0 means the server was not reached. */
 export class ApiError extends Error {
   constructor(
     readonly status: number,
-    readonly code: string,
+    readonly code: ClientErrorCode,
     message: string,
   ) {
     super(message);
   }
 
-  /** Waiting will not help (signed out, no access, unknown project): tell the labeler instead. */
+  /**
+   * Waiting will not help (signed out, no access, unknown project): tell the labeler instead.
+   * Read from the status, as the transport's retry rules are (timeouts and rate limits pass).
+   */
   get definitive(): boolean {
     return this.status >= 400 && this.status < 500 && this.status !== 408 && this.status !== 429;
   }
@@ -36,4 +47,4 @@ export async function fetchNextTask(projectSlug: string, exclude: readonly strin
   );
 }
 
-type ErrorBody = { error: { code?: string; message?: string } };
+type ErrorBody = { error: { code?: ClientErrorCode; message?: string } };

@@ -161,7 +161,7 @@ export class LabelingSession {
       this.show(await (upcoming?.promise ?? this.fetchTask()));
     } catch (error) {
       if (this.disposed) return;
-      const signIn = error instanceof ApiError && error.status === 401;
+      const signIn = error instanceof ApiError && error.code === "UNAUTHORIZED";
       const message = signIn
         ? "Your session has ended. Sign in again to go on; decisions not yet sent are kept in this browser."
         : error instanceof ApiError

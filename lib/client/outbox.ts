@@ -1,3 +1,4 @@
+import type { ClientErrorCode } from "./api";
 import { retryDelayMs } from "./backoff";
 
 /** One submission waiting to reach the server. The body carries its client id, reused on every retry. */
@@ -23,7 +24,7 @@ export type OutboxState = {
 };
 
 /** A definitive answer other than success (409, 400, 404…): the item is dropped, the message shown. */
-export type Refusal = { item: OutboxItem; status: number; code: string; message: string };
+export type Refusal = { item: OutboxItem; status: number; code: ClientErrorCode; message: string };
 
 type KeyValueStorage = Pick<Storage, "getItem" | "setItem" | "removeItem">;
 
@@ -211,10 +212,12 @@ export class Outbox {
         signal: abort.signal,
       });
       if (response.ok) return { kind: "stored" };
-      if (response.status === 401) return { kind: "retry", problem: "signed-out" };
+      // Timeouts, rate limits and server faults are the transport's: they pass, whoever answered.
       if (response.status === 408 || response.status === 429 || response.status >= 500)
         return { kind: "retry", problem: "server" };
       const { code, message } = await readError(response);
+      // Signed out: the items wait, whether the API or a proxy in front of it said so.
+      if (code === "UNAUTHORIZED" || code === "HTTP_401") return { kind: "retry", problem: "signed-out" };
       return { kind: "refused", refusal: { item, status: response.status, code, message } };
     } catch {
       return { kind: "retry", problem: "offline" };
@@ -295,9 +298,9 @@ function parseItems(raw: string | null): OutboxItem[] {
   );
 }
 
-async function readError(response: Response): Promise<{ code: string; message: string }> {
+async function readError(response: Response): Promise<{ code: ClientErrorCode; message: string }> {
   try {
-    const body = (await response.json()) as { error?: { code?: string; message?: string } };
+    const body = (await response.json()) as { error?: { code?: ClientErrorCode; message?: string } };
     return {
       code: body.error?.code ?? `HTTP_${response.status}`,
       message: body.error?.message ?? `The server refused this (HTTP ${response.status}).`,

@@ -1,6 +1,6 @@
 import { db } from "../db";
+import { DomainError, notFound } from "../errors";
 import type { Project } from "../generated/prisma/client";
-import { HttpError, notFound } from "../http/errors";
 import { sample, shuffleKey } from "../pairs/plan";
 import type { DemonstrationInput } from "./schema";
 
@@ -16,7 +16,7 @@ export async function submitDemonstration(
   userId: string,
   input: DemonstrationInput,
 ): Promise<StoredDemonstration> {
-  if (!project.demonstrations) throw new HttpError(400, "DEMONSTRATIONS_OFF", "This project takes no demonstrations.");
+  if (!project.demonstrations) throw new DomainError("DEMONSTRATIONS_OFF", "This project takes no demonstrations.");
   const replay = await findReplay(input.clientId, userId);
   if (replay) return replay;
 
@@ -64,6 +64,6 @@ async function findReplay(clientId: string, userId: string): Promise<StoredDemon
   const row = await db().demonstration.findUnique({ where: { clientId } });
   if (!row) return null;
   if (row.userId !== userId)
-    throw new HttpError(409, "CLIENT_ID_TAKEN", "This client id was used by someone else; generate a new one.");
+    throw new DomainError("CLIENT_ID_TAKEN", "This client id was used by someone else; generate a new one.");
   return { demonstrationId: row.id, candidateId: row.candidateId };
 }

@@ -3,59 +3,79 @@ import type { z } from "zod";
 import { requireApiUser } from "../auth/guard";
 import type { SessionUser } from "../auth/roles";
 import type { Role } from "../db";
-import { HttpError } from "./errors";
+import { DomainError } from "../errors";
+import { httpStatus } from "./status";
 
 type RouteContext = { params: Promise<Record<string, string | string[] | undefined>> };
 
-type Spec<B extends z.ZodType, Q extends z.ZodType> = {
+export type RouteSpec<B extends z.ZodType, Q extends z.ZodType> = {
   /** Checked first, on the server, before anything in the request is read. */
   roles: readonly Role[];
   body?: B;
   query?: Q;
 };
 
-type Call<B extends z.ZodType, Q extends z.ZodType> = {
+/** What every handler gets besides who asks: the request, its validated input, the URL's params. */
+export type RouteInput<B extends z.ZodType, Q extends z.ZodType> = {
   req: NextRequest;
-  user: SessionUser;
   body: z.infer<B>;
   query: z.infer<Q>;
   params: Record<string, string>;
 };
+
+export type RouteCall<B extends z.ZodType, Q extends z.ZodType> = RouteInput<B, Q> & { user: SessionUser };
+
+/**
+ * A route handler as Next.js calls it, carrying what it declared (roles, and the wrappers' own
+ * settings) so a test can read the policy from the route itself.
+ */
+export type RouteHandler<Declared> = ((req: NextRequest, context: RouteContext) => Promise<Response>) & Declared;
 
 /**
  * A route handler: authorize, validate, call one function in lib/, shape the response.
  * Handlers return a plain value (sent as JSON) or a Response of their own.
  */
 export function apiRoute<B extends z.ZodType = z.ZodUndefined, Q extends z.ZodType = z.ZodUndefined>(
-  spec: Spec<B, Q>,
-  handler: (call: Call<B, Q>) => Promise<unknown>,
-) {
-  return handle(spec, (req) => requireApiUser(req, spec.roles), handler);
+  spec: RouteSpec<B, Q>,
+  handler: (call: RouteCall<B, Q>) => Promise<unknown>,
+): RouteHandler<{ roles: readonly Role[] }> {
+  const route = routeHandler(spec, async (req) => ({ user: await requireApiUser(req, spec.roles) }), handler);
+  return Object.assign(route, { roles: spec.roles });
 }
 
 /** A route anyone may call (sign-up through an invite): what it creates must not depend on a role. */
 export function publicRoute<B extends z.ZodType = z.ZodUndefined, Q extends z.ZodType = z.ZodUndefined>(
-  spec: Omit<Spec<B, Q>, "roles">,
-  handler: (call: Omit<Call<B, Q>, "user">) => Promise<unknown>,
-) {
-  return handle(spec, async () => null, handler);
+  spec: Omit<RouteSpec<B, Q>, "roles">,
+  handler: (call: RouteInput<B, Q>) => Promise<unknown>,
+): RouteHandler<{ roles: "public" }> {
+  return Object.assign(
+    routeHandler(spec, async () => ({}), handler),
+    { roles: "public" as const },
+  );
 }
 
-function handle<B extends z.ZodType, Q extends z.ZodType, U>(
-  spec: Omit<Spec<B, Q>, "roles">,
-  authorize: (req: NextRequest) => Promise<U>,
-  // biome-ignore lint/suspicious/noExplicitAny: the two public wrappers fix the call's type.
-  handler: (call: any) => Promise<unknown>,
-) {
-  return async (req: NextRequest, context: RouteContext): Promise<Response> => {
+/**
+ * The path every wrapper shares: who asks (and what they may open) is settled before the body or
+ * the query is read, then the input is validated, then the handler runs; a DomainError becomes its
+ * HTTP answer.
+ */
+export function routeHandler<B extends z.ZodType, Q extends z.ZodType, Who extends object>(
+  spec: Omit<RouteSpec<B, Q>, "roles">,
+  authorize: (req: NextRequest, params: Record<string, string>) => Promise<Who>,
+  handler: (call: Who & RouteInput<B, Q>) => Promise<unknown>,
+): (req: NextRequest, context: RouteContext) => Promise<Response> {
+  return async (req, context) => {
     try {
-      const user = await authorize(req);
       const params = Object.fromEntries(
         Object.entries((await context?.params) ?? {}).map(([k, v]) => [k, Array.isArray(v) ? v.join("/") : (v ?? "")]),
       );
-      const body = spec.body ? parse(spec.body, await readJson(req), "body") : undefined;
-      const query = spec.query ? parse(spec.query, Object.fromEntries(req.nextUrl.searchParams), "query") : undefined;
-      const result = await handler({ req, user, body, query, params });
+      const who = await authorize(req, params);
+      // Without a schema the input is undefined, which is what z.infer of the default ZodUndefined says.
+      const body = (spec.body ? parse(spec.body, await readJson(req), "body") : undefined) as z.infer<B>;
+      const query = (
+        spec.query ? parse(spec.query, Object.fromEntries(req.nextUrl.searchParams), "query") : undefined
+      ) as z.infer<Q>;
+      const result = await handler({ ...who, req, body, query, params });
       return result instanceof Response ? result : NextResponse.json(result ?? { ok: true });
     } catch (error) {
       return errorResponse(error);
@@ -67,7 +87,7 @@ async function readJson(req: NextRequest): Promise<unknown> {
   try {
     return await req.json();
   } catch {
-    throw new HttpError(400, "BAD_JSON", "The request body is not valid JSON.");
+    throw new DomainError("BAD_JSON", "The request body is not valid JSON.");
   }
 }
 
@@ -76,14 +96,14 @@ function parse<S extends z.ZodType>(schema: S, value: unknown, where: string): z
   if (parsed.success) return parsed.data;
   const fields = parsed.error.issues.map((i) => ({ field: [where, ...i.path].join("."), message: i.message }));
   const summary = fields.map((f) => `${f.field}: ${f.message}`).join("; ");
-  throw new HttpError(400, "INVALID_INPUT", `Invalid ${where}: ${summary}`, fields);
+  throw new DomainError("INVALID_INPUT", `Invalid ${where}: ${summary}`, fields);
 }
 
 export function errorResponse(error: unknown): Response {
-  if (error instanceof HttpError) {
+  if (error instanceof DomainError) {
     return NextResponse.json(
       { error: { code: error.code, message: error.message, details: error.details } },
-      { status: error.status },
+      { status: httpStatus(error.code) },
     );
   }
   console.error(error);

@@ -1,4 +1,4 @@
-import { HttpError } from "../http/errors";
+import { DomainError } from "../errors";
 
 /** One thing wrong with an import file. `field` is a path inside the line, or "" for the whole line. */
 export type ImportProblem = { line: number; field: string; message: string };
@@ -22,7 +22,7 @@ export function formatProblem(file: string, problem: ImportProblem): string {
  * An import file that cannot be imported; nothing was written. `details` (sent to API callers)
  * holds the first MAX_LISTED_PROBLEMS problems, `problemCount` how many there were in all.
  */
-export class ImportError extends HttpError {
+export class ImportError extends DomainError {
   constructor(
     readonly problems: ImportProblem[],
     readonly problemCount: number = problems.length,
@@ -30,7 +30,6 @@ export class ImportError extends HttpError {
     const first = problems[0] ? ` First: ${describeProblem(problems[0])}.` : "";
     const listed = problemCount > problems.length ? ` (the first ${problems.length} are listed)` : "";
     super(
-      400,
       "INVALID_IMPORT",
       `The import file has ${problemCount} ${problemCount === 1 ? "error" : "errors"}${listed}; nothing was imported.${first} Fix the file and import it again.`,
       problems,

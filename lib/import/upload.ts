@@ -5,7 +5,7 @@ import path from "node:path";
 import { Readable, Transform } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import type { ReadableStream as NodeReadableStream } from "node:stream/web";
-import { HttpError } from "../http/errors";
+import { DomainError } from "../errors";
 import { type ImportOptions, importFile } from "./import";
 import type { ImportProject, ImportSummary } from "./write";
 
@@ -13,10 +13,9 @@ export const MAX_UPLOAD_BYTES = 500 * 1024 * 1024;
 /** req.formData() holds the whole form in memory, so forms get a smaller limit than raw bodies. */
 export const MAX_FORM_BYTES = 50 * 1024 * 1024;
 
-export function uploadTooLarge(maxBytes: number, hint = ""): HttpError {
+export function uploadTooLarge(maxBytes: number, hint = ""): DomainError {
   const mb = Math.round(maxBytes / (1024 * 1024));
-  return new HttpError(
-    413,
+  return new DomainError(
     "UPLOAD_TOO_LARGE",
     `The upload is larger than ${mb} MB. ${hint}Split the file into parts (re-importing is safe) or use the CLI: npm run import -- --project <slug> <file>.`,
   );
@@ -74,6 +73,6 @@ export async function readUploadForm(body: ReadableStream<Uint8Array>, contentTy
     return await new Response(limited, { headers: { "content-type": contentType } }).formData();
   } catch {
     if (bytes > MAX_FORM_BYTES) throw tooLarge();
-    throw new HttpError(400, "BAD_FORM", "The upload is not a readable multipart form; send a form with a file field.");
+    throw new DomainError("BAD_FORM", "The upload is not a readable multipart form; send a form with a file field.");
   }
 }

@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { db } from "../db";
-import { HttpError } from "../http/errors";
+import { DomainError } from "../errors";
 import type { NewProject } from "./settings";
 
 export function inviteCode(): string {
@@ -9,6 +9,6 @@ export function inviteCode(): string {
 
 export async function createProject(input: NewProject) {
   const existing = await db().project.findUnique({ where: { slug: input.slug }, select: { id: true } });
-  if (existing) throw new HttpError(409, "SLUG_TAKEN", `A project with slug "${input.slug}" exists; choose another.`);
+  if (existing) throw new DomainError("SLUG_TAKEN", `A project with slug "${input.slug}" exists; choose another.`);
   return db().project.create({ data: { ...input, inviteCode: inviteCode() } });
 }

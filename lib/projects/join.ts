@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { db } from "../db";
-import { notFound } from "../http/errors";
+import { notFound } from "../errors";
 
 export function completionCode(): string {
   return randomBytes(6).toString("hex").toUpperCase();

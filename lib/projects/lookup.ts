@@ -1,6 +1,7 @@
+import { STAFF } from "../auth/roles";
 import { db, type Role } from "../db";
+import { forbidden, notFound } from "../errors";
 import type { Project } from "../generated/prisma/client";
-import { forbidden, notFound } from "../http/errors";
 
 // Settings change rarely and are read on every labeling request: keep them a few seconds.
 const TTL_MS = 5_000;
@@ -38,4 +39,20 @@ export async function requireProjectAccess(user: { id: string; role: Role }, slu
   if (members.size > 100_000) members.clear();
   members.set(key, Date.now());
   return project;
+}
+
+/**
+ * Who may open a project through a route: "member" — labelers who joined it, and every staff role
+ * (requireProjectAccess); "staff" — staff roles only, whatever the memberships.
+ */
+export type ProjectAccess = "member" | "staff";
+
+export async function openProject(
+  user: { id: string; role: Role },
+  slug: string,
+  access: ProjectAccess,
+): Promise<Project> {
+  if (access === "member") return requireProjectAccess(user, slug);
+  if (!STAFF.includes(user.role)) throw forbidden();
+  return projectBySlug(slug);
 }

@@ -1,9 +1,9 @@
 import { randomUUID } from "node:crypto";
 import { nextTask } from "../assign";
 import { db } from "../db";
+import { type ErrorCode, isDomainError } from "../errors";
 import type { Project } from "../generated/prisma/client";
-import { HttpError } from "../http/errors";
-import { submitJudgment } from "../labels";
+import { submitJudgment } from "../judgments";
 import { type CrowdModel, crowdProfiles, decide, type LabelerProfile } from "./choice";
 import { simulatedLabelers } from "./labelers";
 import { seededStream } from "./random";
@@ -25,6 +25,9 @@ export type SimulationOptions = CrowdModel & {
    */
   refreshEveryMs?: number;
 };
+
+/** A simulated labeler that loses a race for a pair counts a refusal and asks for the next one. */
+const REFUSALS: ErrorCode[] = ["PAIR_FULL", "ALREADY_JUDGED", "CLIENT_ID_TAKEN"];
 
 export type SimulationProgress = { stored: number; target: number; seconds: number };
 
@@ -170,7 +173,7 @@ async function judgeOnce(
       rationale: project.rationale === "REQUIRED" ? "simulated labeler" : undefined,
     });
   } catch (error) {
-    if (error instanceof HttpError && error.status === 409) {
+    if (isDomainError(error, ...REFUSALS)) {
       tally.refused++;
       return "refused";
     }

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { hashPassword } from "../auth/password";
 import { db } from "../db";
-import { HttpError } from "../http/errors";
+import { DomainError } from "../errors";
 
 export const newUserSchema = z.object({
   email: z.string().trim().toLowerCase().pipe(z.email("must be an email address like ada@example.com")),
@@ -14,7 +14,7 @@ export type NewUser = z.infer<typeof newUserSchema>;
 
 export async function createUser(input: NewUser) {
   const taken = await db().user.findUnique({ where: { email: input.email }, select: { id: true } });
-  if (taken) throw new HttpError(409, "EMAIL_TAKEN", `A user with email ${input.email} exists; sign in instead.`);
+  if (taken) throw new DomainError("EMAIL_TAKEN", `A user with email ${input.email} exists; sign in instead.`);
   const user = await db().user.create({
     data: { email: input.email, role: input.role, name: input.name, passwordHash: await hashPassword(input.password) },
   });

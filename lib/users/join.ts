@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { verifyPassword } from "../auth/password";
 import { db } from "../db";
-import { HttpError, notFound } from "../http/errors";
+import { DomainError, notFound } from "../errors";
 import { addMember } from "../projects/join";
 import { createUser, newUserSchema } from "./create";
 
@@ -19,8 +19,7 @@ export async function joinWithEmail(input: z.infer<typeof joinWithEmailSchema>) 
   if (!project) throw notFound("Invite link");
   const existing = await db().user.findUnique({ where: { email: input.email } });
   if (existing && !(await verifyPassword(existing.passwordHash, input.password))) {
-    throw new HttpError(
-      409,
+    throw new DomainError(
       "EMAIL_TAKEN",
       `An account with ${input.email} exists and the password does not match; use that account's password to join.`,
       [{ field: "password", message: "does not match the existing account" }],

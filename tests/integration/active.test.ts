@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { nextTask } from "../../lib/assign";
 import { db, disconnect } from "../../lib/db";
 import type { Project } from "../../lib/generated/prisma/client";
-import { submitJudgment } from "../../lib/labels";
+import { submitJudgment } from "../../lib/judgments";
 import { simulateCrowd } from "../../lib/simulate";
 import { useFreshDatabase } from "../setup/database";
 import * as fixtures from "./fixtures";

@@ -2,7 +2,10 @@ import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { encode } from "next-auth/jwt";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { disconnect, type Role } from "../../lib/db";
+import { addMember } from "../../lib/projects";
 import { type AppServer, startAppServer } from "../setup/app-server";
+import { makeLabeler, makeProject } from "./fixtures";
 
 // Every API route, found on disk, so a route added later is covered without editing this test.
 const API = path.resolve(import.meta.dirname, "../../app/api");
@@ -18,49 +21,83 @@ const LABELER_ALLOWED = new Set([
   "POST /api/projects/x/demonstrations",
 ]);
 
-function routes(): string[] {
-  const found: string[] = [];
+type RouteFile = { file: string; url: string };
+
+function routeFiles(): RouteFile[] {
+  const found: RouteFile[] = [];
   const walk = (dir: string) => {
     for (const entry of readdirSync(dir, { withFileTypes: true })) {
       const full = path.join(dir, entry.name);
       if (entry.isDirectory()) walk(full);
       else if (entry.name === "route.ts") {
-        const source = readFileSync(full, "utf8");
         const url = `/api/${path
           .relative(API, dir)
           .split(path.sep)
           .map((segment) => (segment.startsWith("[") ? "x" : segment))
           .join("/")}`.replace(/\/$/, "");
-        for (const method of METHODS) {
-          if (new RegExp(`export (const|async function|function) ${method}\\b|as ${method}\\b`).test(source))
-            found.push(`${method} ${url}`);
-        }
+        found.push({ file: full, url });
       }
     }
   };
   walk(API);
+  return found;
+}
+
+const isProjectRoute = (route: string) => /^\w+ \/api\/projects\/x\//.test(route);
+
+function routes(): string[] {
+  const found: string[] = [];
+  for (const { file, url } of routeFiles()) {
+    const source = readFileSync(file, "utf8");
+    for (const method of METHODS) {
+      if (new RegExp(`export (const|async function|function) ${method}\\b|as ${method}\\b`).test(source))
+        found.push(`${method} ${url}`);
+    }
+  }
   return found.sort();
+}
+
+/**
+ * What each route under /api/projects/[slug] declares about who may open the project, read from
+ * the handlers the modules export (projectRoute attaches it); undefined for a route that does not
+ * go through projectRoute.
+ */
+async function projectAccess(): Promise<Map<string, unknown>> {
+  const declared = new Map<string, unknown>();
+  for (const { file, url } of routeFiles().filter((r) => r.url.startsWith("/api/projects/x/"))) {
+    const module = (await import(file)) as Record<string, { access?: unknown } | undefined>;
+    for (const method of METHODS) if (module[method]) declared.set(`${method} ${url}`, module[method].access);
+  }
+  return declared;
 }
 
 let app: AppServer;
 let labelerCookie: string;
+let adminCookie: string;
+
+async function sessionCookie(uid: string, role: Role): Promise<string> {
+  const token = await encode({
+    secret: process.env.NEXTAUTH_SECRET as string,
+    token: { uid, role, email: `${uid}@test.local` },
+  });
+  return `next-auth.session-token=${token}`;
+}
 
 beforeAll(async () => {
   app = await startAppServer();
-  const token = await encode({
-    secret: process.env.NEXTAUTH_SECRET as string,
-    token: { uid: "no-such-labeler", role: "LABELER", email: "labeler@test.local" },
-  });
-  labelerCookie = `next-auth.session-token=${token}`;
+  labelerCookie = await sessionCookie("no-such-labeler", "LABELER");
+  adminCookie = await sessionCookie("no-such-admin", "ADMIN");
 });
 
 afterAll(async () => {
+  await disconnect();
   await app?.stop();
 });
 
-function call(route: string, cookie?: string) {
+/** Calls a route as found on disk; `slug` fills the project's place in /api/projects/x/… */
+function call(route: string, cookie?: string, slug = "x") {
   const [method, url] = route.split(" ") as [string, string];
-  return fetch(`${app.url}${url}`, {
+  return fetch(`${app.url}${url.replace(/^\/api\/projects\/x\//, `/api/projects/${slug}/`)}`, {
     method,
     headers: { "content-type": "application/json", ...(cookie ? { cookie } : {}) },
     body: method === "GET" ? undefined : "{}",
@@ -93,6 +130,52 @@ describe("authorization on the server", () => {
 
   it.each(all.filter((r) => !PUBLIC.has(r)))("%s answers 401 to nobody signed in", async (route) => {
     expect((await call(route)).status).toBe(401);
+  });
+
+  it("has every project route declare who may open the project, as the policy says", async () => {
+    const declared = await projectAccess();
+    expect([...declared.keys()].sort()).toEqual(all.filter(isProjectRoute));
+    for (const [route, access] of declared) {
+      expect({ route, access }).toEqual({ route, access: LABELER_ALLOWED.has(route) ? "member" : "staff" });
+    }
+  });
+
+  it("answers 403 to a labeler on the member routes of a project they did not join, not once they join", async () => {
+    const memberRoutes = [...(await projectAccess())].filter(([, access]) => access === "member").map(([r]) => r);
+    expect(memberRoutes.length).toBeGreaterThan(0);
+    const own = await makeProject({ prompts: 1, candidates: 2 });
+    const other = await makeProject({ prompts: 1, candidates: 2 });
+    const labeler = await makeLabeler(own);
+    const cookie = await sessionCookie(labeler.id, "LABELER");
+    for (const route of memberRoutes) {
+      const response = await call(route, cookie, other.slug);
+      expect({ route, status: response.status, code: (await response.json()).error?.code }).toEqual({
+        route,
+        status: 403,
+        code: "FORBIDDEN",
+      });
+    }
+    await addMember(other.id, labeler.id);
+    for (const route of memberRoutes) {
+      expect({ route, status: (await call(route, cookie, other.slug)).status }).not.toEqual({ route, status: 403 });
+    }
+  });
+
+  it("answers 404 NOT_FOUND on every project route of an unknown project", async () => {
+    for (const route of all.filter(isProjectRoute)) {
+      const response = await call(route, adminCookie, "no-such-project");
+      expect({ route, status: response.status, code: (await response.json()).error?.code }).toEqual({
+        route,
+        status: 404,
+        code: "NOT_FOUND",
+      });
+    }
+  });
+
+  it.each(["/projects/no-such-project", "/label/no-such-project"])("shows the 404 page at %s", async (url) => {
+    const response = await fetch(`${app.url}${url}`, { headers: { cookie: adminCookie } });
+    expect(response.status).toBe(404);
+    expect(await response.text()).toContain("Page not found");
   });
 
   it("rejects a session cookie signed with another secret", async () => {

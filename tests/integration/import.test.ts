@@ -7,8 +7,8 @@ import { NextRequest } from "next/server";
 import { encode } from "next-auth/jwt";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db, disconnect } from "../../lib/db";
+import { DomainError } from "../../lib/errors";
 import type { Project } from "../../lib/generated/prisma/client";
-import { HttpError } from "../../lib/http/errors";
 import { ImportError, type ImportProblem, importFile, importUpload, validateImportFile } from "../../lib/import";
 import { inviteCode } from "../../lib/projects";
 import { mulberry32 } from "../../lib/random";
@@ -202,8 +202,8 @@ describe("importing a valid file", () => {
     const tooLarge = await importUpload(Readable.from([Buffer.from(body)]), project, { maxBytes: 100 }).catch(
       (e: unknown) => e,
     );
-    expect(tooLarge).toBeInstanceOf(HttpError);
-    expect(tooLarge).toMatchObject({ status: 413, code: "UPLOAD_TOO_LARGE" });
+    expect(tooLarge).toBeInstanceOf(DomainError);
+    expect(tooLarge).toMatchObject({ code: "UPLOAD_TOO_LARGE" });
     expect(await rowCounts()).toEqual(before);
   });
 });
@@ -284,7 +284,7 @@ describe("a malformed file", () => {
       message: "expected at least 2 candidates to compare, got 1",
     });
     const error = await importFile(await fixture(lines), project).catch((e: unknown) => e);
-    expect(error).toMatchObject({ status: 400, code: "INVALID_IMPORT", problemCount: 150 });
+    expect(error).toMatchObject({ code: "INVALID_IMPORT", problemCount: 150 });
   });
 
   it("rolls back every batch when the database fails part-way", async () => {

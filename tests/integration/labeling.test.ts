@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { nextTask, reclaimExpiredLeases } from "../../lib/assign";
 import { db, disconnect } from "../../lib/db";
-import { submitJudgment } from "../../lib/labels";
+import { submitJudgment } from "../../lib/judgments";
 import { mulberry32 } from "../../lib/random";
 import { useFreshDatabase } from "../setup/database";
 import * as fixtures from "./fixtures";
@@ -89,7 +89,7 @@ describe("submitting a judgment", () => {
         choice: "A",
         durationMs: 5,
       }),
-    ).rejects.toMatchObject({ status: 409, code: "PAIR_FULL" });
+    ).rejects.toMatchObject({ code: "PAIR_FULL" });
     expect(await db().judgment.count({ where: { projectId: project.id } })).toBe(1);
   });
 
@@ -120,7 +120,7 @@ describe("submitting a judgment", () => {
     await expect(
       submitJudgment(project, labeler.id, { ...base, choice: "TIE", rationale: "same" }),
     ).rejects.toMatchObject({
-      status: 400,
+      code: "INVALID_INPUT",
       message: expect.stringContaining("choice"),
     });
     await expect(submitJudgment(project, labeler.id, { ...base, choice: "A" })).rejects.toMatchObject({

@@ -51,7 +51,6 @@ describe("reward models over a local sentence encoder", () => {
     const featurizer = { ...(row.featurizer as object), modelSha256: "0".repeat(64) };
     await db().rewardModel.update({ where: { id: row.id }, data: { featurizer } });
     await expect(scoreWithVersion(project, { candidates: [{ text: "clear" }] })).rejects.toMatchObject({
-      status: 409,
       code: "ENCODER_MISSING",
       message: expect.stringContaining("this server's RM_TEXT_ENCODER holds another one"),
     });

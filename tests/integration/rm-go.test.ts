@@ -54,12 +54,12 @@ describe("a GO project's reward model", () => {
     await expect(
       scoreWithVersion(project, { candidates: [{ text: board }, { text: "a poem about autumn" }] }),
     ).rejects.toMatchObject({
-      status: 400,
+      code: "INVALID_INPUT",
       details: [{ field: "body.candidates.1.text", message: expect.stringMatching(/rows|position/) }],
     });
     const thirteen = `${Array(13).fill(".".repeat(13)).join("/")} B`;
     await expect(scoreWithVersion(project, { candidates: [{ text: thirteen }] })).rejects.toMatchObject({
-      status: 400,
+      code: "INVALID_INPUT",
       message: expect.stringContaining("reads 9x9 boards, not 13x13"),
     });
   });

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { nextTask } from "../../lib/assign";
 import { db, disconnect } from "../../lib/db";
 import { stopJobSender } from "../../lib/jobs";
-import { submitJudgment } from "../../lib/labels";
+import { submitJudgment } from "../../lib/judgments";
 import { retrainProject } from "../../lib/rm/service/retrain";
 import { enqueueRetrain } from "../../lib/rm/service/trigger";
 import { retrainJob } from "../../workers/jobs/retrain";

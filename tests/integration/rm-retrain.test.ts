@@ -111,14 +111,13 @@ describe("retraining", () => {
     expect(await db().score.count({ where: { modelId: first.modelId } })).toBe(120);
     expect((await scoreWithVersion(project, { candidates: [{ text: "x" }], version: 1 })).version).toBe(1);
     await expect(scoreWithVersion(project, { candidates: [{ text: "x" }], version: 9 })).rejects.toMatchObject({
-      status: 404,
+      code: "NOT_FOUND",
     });
   });
 
   it("answers 'no model yet' before the first version and 'no data' without usable judgments", async () => {
     const project = await fixtures.makeLearnableProject({ prompts: 2, candidates: 2 });
     await expect(scoreWithVersion(project, { candidates: [{ text: "x" }] })).rejects.toMatchObject({
-      status: 409,
       code: "NO_MODEL",
     });
     await fixtures.addJudgments(project, await fixtures.makeLabelers(project, 1), { choose: () => "BOTH_BAD" });

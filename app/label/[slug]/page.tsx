@@ -4,7 +4,8 @@ import { redirect } from "next/navigation";
 import { LabelingApp } from "@/components/compare/labeling-app";
 import { labelingProgress } from "@/lib/assign";
 import { pageUser } from "@/lib/auth/guard";
-import { HttpError } from "@/lib/http/errors";
+import { isDomainError } from "@/lib/errors";
+import { orNotFound } from "@/lib/http/page";
 import { requireProjectAccess } from "@/lib/projects";
 
 export const dynamic = "force-dynamic";
@@ -18,17 +19,13 @@ export default async function LabelPage({ params }: { params: Promise<{ slug: st
 
   let project: Awaited<ReturnType<typeof requireProjectAccess>>;
   try {
-    project = await requireProjectAccess(user, slug);
+    project = await orNotFound(requireProjectAccess(user, slug));
   } catch (error) {
-    if (!(error instanceof HttpError)) throw error;
+    if (!isDomainError(error, "FORBIDDEN")) throw error;
     return (
       <Refused
-        title={error.status === 404 ? "Project not found" : "You don't have access to this project"}
-        message={
-          error.status === 404
-            ? `There is no project "${slug}". Check the link you were given.`
-            : "You are signed in, but not as a member of this project. Open the invite link you were sent to join it, or ask the project lead for one."
-        }
+        title="You don't have access to this project"
+        message="You are signed in, but not as a member of this project. Open the invite link you were sent to join it, or ask the project lead for one."
       />
     );
   }

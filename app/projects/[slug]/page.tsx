@@ -3,6 +3,7 @@ import { ExcludeToggle } from "@/components/staff/exclude-toggle";
 import { Forbidden } from "@/components/staff/forbidden";
 import { pageUserWithRole } from "@/lib/auth/page";
 import { LEADS, ML_TEAM, STAFF } from "@/lib/auth/roles";
+import { orNotFound } from "@/lib/http/page";
 import { projectBySlug } from "@/lib/projects";
 import { projectOverview } from "@/lib/stats";
 import { RewardModelSection } from "./reward-model-section";
@@ -21,7 +22,7 @@ export default async function ProjectDashboard({
   const { slug } = await params;
   const user = await pageUserWithRole(STAFF, `/projects/${slug}`);
   if (!user) return <Forbidden />;
-  const project = await projectBySlug(slug);
+  const project = await orNotFound(projectBySlug(slug));
   const o = await projectOverview(project);
   const canExclude = LEADS.includes(user.role);
   const tiles = [

@@ -1,4 +1,4 @@
-import { HttpError } from "../../http/errors";
+import { DomainError } from "../../errors";
 import { embedTexts, isSpecEncoder } from "../features/encoder";
 import type { SentenceEncoderSpec } from "../features/encoder-spec";
 import { featurize } from "../features/featurize";
@@ -30,8 +30,7 @@ export async function scoreWithVersion(
       ? await findVersion(project.id, "current")
       : await requireVersion(project, request.version);
   if (!model) {
-    throw new HttpError(
-      409,
+    throw new DomainError(
       "NO_MODEL",
       `Project "${project.slug}" has no reward model yet: one is trained after ${project.retrainEvery} judgments, or ask for one with POST /api/projects/${project.slug}/retrain.`,
     );
@@ -46,7 +45,7 @@ export async function scoreWithVersion(
       // Only board models can refuse a text: it must be a position of a size the model reads.
       const field = `body.candidates.${i}.text`;
       const message = `${(error as Error).message} (a Go reward model scores compact positions such as "X.O/.X./O.. W")`;
-      throw new HttpError(400, "INVALID_INPUT", `Invalid body: ${field}: ${message}`, [{ field, message }]);
+      throw new DomainError("INVALID_INPUT", `Invalid body: ${field}: ${message}`, [{ field, message }]);
     }
   });
   const session = await sharedRewardSession(model.id, () => onnxBytes(model.id));
@@ -58,8 +57,7 @@ export async function scoreWithVersion(
 async function embeddingsFor(spec: SentenceEncoderSpec, version: number, candidates: { text: string }[]) {
   const encoder = await textEncoderFromEnv();
   if (!encoder || !isSpecEncoder(spec, encoder)) {
-    throw new HttpError(
-      409,
+    throw new DomainError(
       "ENCODER_MISSING",
       `Version ${version} reads embeddings of the sentence encoder with model sha256 ${spec.modelSha256}; ${encoder ? "this server's RM_TEXT_ENCODER holds another one" : "this server has no RM_TEXT_ENCODER"}. Start it with RM_TEXT_ENCODER pointing to that encoder's directory.`,
     );

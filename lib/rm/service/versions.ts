@@ -1,5 +1,5 @@
 import { db } from "../../db";
-import { HttpError } from "../../http/errors";
+import { DomainError } from "../../errors";
 import type { ModelCard } from "../eval/card";
 import type { LearningCurvePoint, VersionMetrics } from "../eval/train-and-evaluate";
 import { describeFeaturizer } from "../features/featurize";
@@ -176,11 +176,7 @@ export function parseVersionParam(value: string | undefined): number | "current"
   if (value === "current") return "current";
   const version = Number(value);
   if (!Number.isInteger(version) || version < 1) {
-    throw new HttpError(
-      400,
-      "INVALID_INPUT",
-      `Model version "${value}" is not a version number (1, 2, …) or "current".`,
-    );
+    throw new DomainError("INVALID_INPUT", `Model version "${value}" is not a version number (1, 2, …) or "current".`);
   }
   return version;
 }
@@ -189,8 +185,7 @@ export function parseVersionParam(value: string | undefined): number | "current"
 export async function requireVersion(project: { id: string; slug: string }, version: number | "current") {
   const model = await findVersion(project.id, version);
   if (model) return model;
-  throw new HttpError(
-    404,
+  throw new DomainError(
     "NOT_FOUND",
     version === "current"
       ? `Project "${project.slug}" has no reward model yet.`

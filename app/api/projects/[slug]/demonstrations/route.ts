@@ -1,9 +1,8 @@
 import { LABELING } from "@/lib/auth/roles";
 import { demonstrationInputSchema, submitDemonstration } from "@/lib/demonstrations";
-import { apiRoute } from "@/lib/http/route";
-import { requireProjectAccess } from "@/lib/projects";
+import { projectRoute } from "@/lib/http/project-route";
 
-export const POST = apiRoute({ roles: LABELING, body: demonstrationInputSchema }, async ({ user, params, body }) => {
-  const project = await requireProjectAccess(user, params.slug ?? "");
-  return submitDemonstration(project, user.id, body);
-});
+export const POST = projectRoute(
+  { roles: LABELING, access: "member", body: demonstrationInputSchema },
+  async ({ user, project, body }) => submitDemonstration(project, user.id, body),
+);

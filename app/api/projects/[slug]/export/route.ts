@@ -1,11 +1,9 @@
 import { ML_TEAM } from "@/lib/auth/roles";
 import { trlPreferenceLines } from "@/lib/export";
-import { apiRoute } from "@/lib/http/route";
-import { projectBySlug } from "@/lib/projects";
+import { projectRoute } from "@/lib/http/project-route";
 
 /** Streams the project's preference pairs as TRL JSONL. */
-export const GET = apiRoute({ roles: ML_TEAM }, async ({ params }) => {
-  const project = await projectBySlug(params.slug ?? "");
+export const GET = projectRoute({ roles: ML_TEAM, access: "staff" }, async ({ project }) => {
   const lines = trlPreferenceLines(project);
   const encoder = new TextEncoder();
   const body = new ReadableStream<Uint8Array>({

@@ -1,12 +1,10 @@
 import { ADMINS } from "@/lib/auth/roles";
-import { HttpError } from "@/lib/http/errors";
-import { apiRoute } from "@/lib/http/route";
+import { DomainError } from "@/lib/errors";
+import { projectRoute } from "@/lib/http/project-route";
 import { importUpload, MAX_FORM_BYTES, MAX_UPLOAD_BYTES, readUploadForm, uploadTooLarge } from "@/lib/import";
-import { projectBySlug } from "@/lib/projects";
 
 const emptyBody = () =>
-  new HttpError(
-    400,
+  new DomainError(
     "EMPTY_BODY",
     'Send the JSONL file as the request body (Content-Type: application/x-ndjson) or as a form field named "file".',
   );
@@ -17,8 +15,7 @@ const emptyBody = () =>
  * up to 500 MB: the way for big files), or a multipart form with a `file` field (up to 50 MB).
  * Answers the import summary, or 400 INVALID_IMPORT with details [{ line, field, message }].
  */
-export const POST = apiRoute({ roles: ADMINS }, async ({ req, params }) => {
-  const project = await projectBySlug(params.slug ?? "");
+export const POST = projectRoute({ roles: ADMINS, access: "staff" }, async ({ req, project }) => {
   const type = req.headers.get("content-type") ?? "";
   const length = Number(req.headers.get("content-length") ?? Number.NaN);
   if (!req.body || length === 0) throw emptyBody();
@@ -27,7 +24,7 @@ export const POST = apiRoute({ roles: ADMINS }, async ({ req, params }) => {
     if (length > MAX_FORM_BYTES) throw uploadTooLarge(MAX_FORM_BYTES, "Send big files as the raw request body. ");
     const file = (await readUploadForm(req.body, type)).get("file");
     if (!(file instanceof Blob)) {
-      throw new HttpError(400, "NO_FILE", 'The form has no file in a field named "file"; choose a .jsonl file.');
+      throw new DomainError("NO_FILE", 'The form has no file in a field named "file"; choose a .jsonl file.');
     }
     return importUpload(file.stream(), project);
   }

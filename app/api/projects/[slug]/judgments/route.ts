@@ -1,9 +1,8 @@
 import { LABELING } from "@/lib/auth/roles";
-import { apiRoute } from "@/lib/http/route";
-import { judgmentInputSchema, submitJudgment } from "@/lib/labels";
-import { requireProjectAccess } from "@/lib/projects";
+import { projectRoute } from "@/lib/http/project-route";
+import { judgmentInputSchema, submitJudgment } from "@/lib/judgments";
 
-export const POST = apiRoute({ roles: LABELING, body: judgmentInputSchema }, async ({ user, params, body }) => {
-  const project = await requireProjectAccess(user, params.slug ?? "");
-  return submitJudgment(project, user.id, body);
-});
+export const POST = projectRoute(
+  { roles: LABELING, access: "member", body: judgmentInputSchema },
+  async ({ user, project, body }) => submitJudgment(project, user.id, body),
+);

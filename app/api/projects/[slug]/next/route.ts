@@ -1,8 +1,7 @@
 import { z } from "zod";
 import { nextTask } from "@/lib/assign";
 import { LABELING } from "@/lib/auth/roles";
-import { apiRoute } from "@/lib/http/route";
-import { requireProjectAccess } from "@/lib/projects";
+import { projectRoute } from "@/lib/http/project-route";
 
 const query = z.object({
   /** Comma-separated leases the client already holds (shown or queued), so they are not served again. */
@@ -12,7 +11,6 @@ const query = z.object({
     .transform((s) => (s ? s.split(",").filter(Boolean).slice(0, 50) : [])),
 });
 
-export const GET = apiRoute({ roles: LABELING, query }, async ({ user, params, query }) => {
-  const project = await requireProjectAccess(user, params.slug ?? "");
-  return nextTask(project, user.id, { exclude: query.exclude });
-});
+export const GET = projectRoute({ roles: LABELING, access: "member", query }, async ({ user, project, query }) =>
+  nextTask(project, user.id, { exclude: query.exclude }),
+);

@@ -1,15 +1,13 @@
 import { NextResponse } from "next/server";
 import { STAFF } from "@/lib/auth/roles";
-import { apiRoute } from "@/lib/http/route";
-import { projectBySlug } from "@/lib/projects";
+import { projectRoute } from "@/lib/http/project-route";
 import { enqueueRetrain } from "@/lib/rm/service/trigger";
 
 /**
  * Queues a retrain of the project's reward model now. A plain HTML form post (the dashboard's
  * "Retrain now" button) is sent back to the dashboard; API callers get JSON.
  */
-export const POST = apiRoute({ roles: STAFF }, async ({ req, params }) => {
-  const project = await projectBySlug(params.slug ?? "");
+export const POST = projectRoute({ roles: STAFF, access: "staff" }, async ({ req, project }) => {
   const jobId = await enqueueRetrain(project.id, "manual");
   if (req.headers.get("content-type")?.startsWith("application/x-www-form-urlencoded")) {
     // A relative Location: behind a proxy, req.url is the internal address.

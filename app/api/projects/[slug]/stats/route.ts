@@ -1,8 +1,5 @@
 import { LEADS } from "@/lib/auth/roles";
-import { apiRoute } from "@/lib/http/route";
-import { projectBySlug } from "@/lib/projects";
+import { projectRoute } from "@/lib/http/project-route";
 import { projectOverview } from "@/lib/stats";
 
-export const GET = apiRoute({ roles: LEADS }, async ({ params }) =>
-  projectOverview(await projectBySlug(params.slug ?? "")),
-);
+export const GET = projectRoute({ roles: LEADS, access: "staff" }, async ({ project }) => projectOverview(project));

@@ -1,11 +1,9 @@
 import { ML_TEAM } from "@/lib/auth/roles";
-import { apiRoute } from "@/lib/http/route";
-import { projectBySlug } from "@/lib/projects";
+import { projectRoute } from "@/lib/http/project-route";
 import { onnxBytes, parseVersionParam, requireVersion } from "@/lib/rm/service/versions";
 
 /** The version's ONNX file (a number or "current"); its metadata carries the featurizer and the card. */
-export const GET = apiRoute({ roles: ML_TEAM }, async ({ params }) => {
-  const project = await projectBySlug(params.slug ?? "");
+export const GET = projectRoute({ roles: ML_TEAM, access: "staff" }, async ({ project, params }) => {
   const model = await requireVersion(project, parseVersionParam(params.version));
   const bytes = await onnxBytes(model.id);
   return new Response(new Uint8Array(bytes), {

@@ -1,6 +1,6 @@
 import { db, Prisma } from "../db";
+import { DomainError, notFound } from "../errors";
 import type { Project } from "../generated/prisma/client";
-import { HttpError, notFound } from "../http/errors";
 import { noteJudgmentStored } from "../rm/service/trigger";
 import type { JudgmentInput } from "./schema";
 
@@ -9,8 +9,8 @@ export type StoredJudgment = { judgmentId: string; clientId: string; storedAt: s
 type Row = { id: string; clientId: string; createdAt: Date };
 
 const pairFull = () =>
-  new HttpError(409, "PAIR_FULL", "This pair already has all the judgments it needs; here is another one.");
-const alreadyJudged = () => new HttpError(409, "ALREADY_JUDGED", "You already judged this pair.");
+  new DomainError("PAIR_FULL", "This pair already has all the judgments it needs; here is another one.");
+const alreadyJudged = () => new DomainError("ALREADY_JUDGED", "You already judged this pair.");
 
 /**
  * Stores one judgment exactly once. The client id is the idempotency key: a retry of a stored
@@ -103,8 +103,7 @@ async function explainConflict(project: Project, userId: string, input: Judgment
     select: { id: true, clientId: true, createdAt: true, userId: true },
   });
   if (replay && replay.userId === userId) return replay;
-  if (replay)
-    throw new HttpError(409, "CLIENT_ID_TAKEN", "This client id was used by someone else; generate a new one.");
+  if (replay) throw new DomainError("CLIENT_ID_TAKEN", "This client id was used by someone else; generate a new one.");
   const lease = await db().assignment.findFirst({
     where: { id: input.assignmentId, userId, projectId: project.id },
     select: { id: true },
@@ -115,7 +114,7 @@ async function explainConflict(project: Project, userId: string, input: Judgment
 
 function checkAgainstSettings(project: Project, input: JudgmentInput): void {
   const refuse = (field: string, message: string) =>
-    new HttpError(400, "INVALID_INPUT", `${field}: ${message}`, [{ field, message }]);
+    new DomainError("INVALID_INPUT", `${field}: ${message}`, [{ field, message }]);
   if (input.choice === "TIE" && !project.allowTie) throw refuse("choice", "this project does not allow ties");
   if (input.choice === "BOTH_BAD" && !project.allowBothBad)
     throw refuse("choice", "this project does not allow 'both bad'");

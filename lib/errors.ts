@@ -1,0 +1,49 @@
+/**
+ * Every way the domain refuses a request, closed so a caller (the HTTP edge, the browser client,
+ * the simulator, a CLI) can branch on it and the compiler sees a code it does not handle.
+ * HTTP statuses are the route edge's business: lib/http/status.ts maps each code to one.
+ */
+export type ErrorCode =
+  // The request itself
+  | "BAD_JSON"
+  | "INVALID_INPUT"
+  | "EMPTY_BODY"
+  | "BAD_FORM"
+  | "NO_FILE"
+  | "UPLOAD_TOO_LARGE"
+  | "INVALID_IMPORT"
+  // Who asks
+  | "UNAUTHORIZED"
+  | "FORBIDDEN"
+  | "NOT_FOUND"
+  // Settings of the project
+  | "DEMONSTRATIONS_OFF"
+  // Conflicts with what is stored
+  | "SLUG_TAKEN"
+  | "EMAIL_TAKEN"
+  | "CLIENT_ID_TAKEN"
+  | "PAIR_FULL"
+  | "ALREADY_JUDGED"
+  // Reward model
+  | "NO_MODEL"
+  | "ENCODER_MISSING";
+
+/** A refusal meant for the caller: a stable code, a message that says what to do, and optional details. */
+export class DomainError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    readonly details?: unknown,
+  ) {
+    super(message);
+    this.name = "DomainError";
+  }
+}
+
+export function isDomainError(error: unknown, ...codes: ErrorCode[]): error is DomainError {
+  return error instanceof DomainError && (codes.length === 0 || codes.includes(error.code));
+}
+
+export const unauthorized = () => new DomainError("UNAUTHORIZED", "Sign in first.");
+export const forbidden = () => new DomainError("FORBIDDEN", "Your role does not allow this.");
+export const notFound = (what: string) => new DomainError("NOT_FOUND", `${what} was not found.`);

@@ -1,10 +1,10 @@
 import { parseArgs } from "node:util";
-import { db, disconnect } from "../lib/db";
-import { cliEnvProblem } from "../lib/env";
+import { db } from "../lib/db";
 import { MAX_SIZE, MIN_SIZE } from "../lib/go/coords";
 import { formatProblem, ImportError, importGeneratedGo } from "../lib/import";
 import { createProject, forgetProject, newProjectSchema } from "../lib/projects";
 import { computeMissingTruth, ESTIMATOR, truthPlayouts } from "../lib/truth";
+import { runCli } from "./cli";
 
 const USAGE = `Usage: npm run go:generate -- --project <slug> [--size 9] [--prompts 300] [--seed 1]
                              [--candidates 2..4] [--komi 7.5] [--name "Go 9x9"] [--skip-truth] [--playouts 2500]
@@ -28,7 +28,7 @@ type Settings = {
   playouts: number;
 };
 
-function settings(): Settings {
+function settings(): Settings | "help" {
   const { values, positionals } = parseArgs({
     options: {
       project: { type: "string", short: "p" },
@@ -44,7 +44,7 @@ function settings(): Settings {
     },
     allowPositionals: true,
   });
-  if (values.help) throw new Help();
+  if (values.help) return "help";
   if (positionals.length > 0) throw new Error(`unexpected argument "${positionals[0]}"`);
   if (!values.project) throw new Error("--project <slug> is required");
   const size = whole(values.size, "--size", MIN_SIZE, MAX_SIZE);
@@ -71,8 +71,6 @@ function settings(): Settings {
   };
 }
 
-class Help extends Error {}
-
 function whole(text: string, flag: string, min: number, max: number): number {
   const value = /^\d+$/.test(text.trim()) ? Number(text) : Number.NaN;
   if (!(value >= min && value <= max)) throw new Error(`${flag} ${text} is not a whole number from ${min} to ${max}`);
@@ -94,24 +92,11 @@ async function goProject(slug: string, name: string) {
   return { project: await createProject(input.data), created: true };
 }
 
-async function main(): Promise<number> {
-  let options: Settings;
-  try {
-    options = settings();
-  } catch (error) {
-    if (error instanceof Help) {
-      console.log(USAGE);
-      return 0;
-    }
-    console.error(`${(error as Error).message}\n\n${USAGE}`);
-    return 2;
-  }
-  const problem = cliEnvProblem();
-  if (problem) {
-    console.error(problem);
-    return 2;
-  }
-  try {
+runCli<Settings>({
+  usage: USAGE,
+  database: true,
+  parse: settings,
+  run: async (options) => {
     const { project, created } = await goProject(options.slug, options.name);
     forgetProject(project.slug);
     const started = Date.now();
@@ -138,26 +123,17 @@ async function main(): Promise<number> {
       `  truth:      ${run.computed} candidates, ${run.playouts} playouts each (${ESTIMATOR}), ${truthSeconds} s`,
     );
     return 0;
-  } catch (error) {
+  },
+  explain: (error) => {
     if (error instanceof ImportError) {
       for (const problem of error.problems) console.error(formatProblem("generated positions", problem));
       return 1;
     }
+    // Settings that only the database can refuse (a slug taken by a TEXT project, say).
     if (error instanceof Error) {
       console.error(error.message);
       return 1;
     }
-    throw error;
-  } finally {
-    await disconnect();
-  }
-}
-
-// Exits explicitly: lib/db's disconnect() leaves the pg pool's idle clients open for ~10 s.
-main().then(
-  (code) => process.exit(code),
-  (error: unknown) => {
-    console.error(error);
-    process.exit(1);
+    return undefined;
   },
-);
+});

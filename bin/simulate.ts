@@ -1,9 +1,7 @@
 import { parseArgs } from "node:util";
-import { disconnect } from "../lib/db";
-import { cliEnvProblem } from "../lib/env";
-import { DomainError } from "../lib/errors";
 import { projectBySlug } from "../lib/projects";
 import { type CrowdModel, cleanCrowd, defaultCrowdModel, type SimulationSummary, simulateCrowd } from "../lib/simulate";
+import { runCli } from "./cli";
 
 const USAGE = `Usage: npm run simulate -- --project <slug> [--labelers 20] [--judgments 20000]
          [--temperature 1] [--position-bias 0.2] [--spammers 0.1] [--clean] [--seed 1] [--concurrency 8]
@@ -28,25 +26,11 @@ Nobody answers "tie" or "both bad". Demonstration tasks are skipped (asked again
 
 type Args = CrowdModel & { slug: string; judgments: number; concurrency: number };
 
-async function main(): Promise<number> {
-  let args: Args | "help";
-  try {
-    args = parse();
-  } catch (error) {
-    console.error(`${(error as Error).message}\n\n${USAGE}`);
-    return 2;
-  }
-  if (args === "help") {
-    console.log(USAGE);
-    return 0;
-  }
-  const problem = cliEnvProblem();
-  if (problem) {
-    console.error(problem);
-    return 2;
-  }
-
-  try {
+runCli<Args>({
+  usage: USAGE,
+  database: true,
+  parse,
+  run: async (args) => {
     const project = await projectBySlug(args.slug);
     console.log(
       `Simulating ${args.labelers} labelers on "${project.slug}": T = ${args.temperature}, b = ${args.positionBias}, ` +
@@ -66,16 +50,8 @@ async function main(): Promise<number> {
     if (tty) process.stdout.write("\n");
     report(summary);
     return 0;
-  } catch (error) {
-    if (error instanceof DomainError) {
-      console.error(error.message);
-      return 1;
-    }
-    throw error;
-  } finally {
-    await disconnect();
-  }
-}
+  },
+});
 
 function report(s: SimulationSummary): void {
   const pct = (x: number) => (Number.isNaN(x) ? "n/a" : x.toFixed(3));
@@ -135,12 +111,3 @@ function parse(): Args | "help" {
     concurrency: number("concurrency", values.concurrency, integer(1), "an integer ≥ 1"),
   };
 }
-
-// Exits explicitly: lib/db's disconnect() leaves the pg pool's idle clients open for ~10 s.
-main().then(
-  (code) => process.exit(code),
-  (error: unknown) => {
-    console.error(error);
-    process.exit(1);
-  },
-);

@@ -4,12 +4,12 @@ import Link from "next/link";
 import { useEffect, useState } from "react";
 import { type Decision, LabelingSession, type SessionState } from "@/lib/client/labeling-session";
 import { browserStorage, Outbox, type OutboxState, outboxKey } from "@/lib/client/outbox";
+import { Toasts, useToasts } from "../ui/toasts";
 import { DemonstrationView } from "./demonstration-view";
 import { DoneView } from "./done-view";
 import { PairView } from "./pair-view";
 import type { LabelingSettings } from "./settings";
 import { SyncStatus } from "./sync-status";
-import { Toasts, useToasts } from "./toasts";
 import { useStore } from "./use-store";
 
 export type LabelingAppProps = {

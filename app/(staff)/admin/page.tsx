@@ -14,11 +14,9 @@ export default async function AdminPage() {
   const [projects, users] = await Promise.all([listProjectsForAdmin(), listUsers()]);
   return (
     <main className="mx-auto max-w-4xl space-y-10 px-4 py-10">
-      <header className="flex items-baseline justify-between">
+      <header>
         <h1 className="text-2xl font-semibold">Admin</h1>
-        <Link className="text-sm underline" href="/">
-          ← projects
-        </Link>
+        <p className="text-sm text-stone-600">Projects, imports, invite links and users.</p>
       </header>
 
       <section className="space-y-4">

@@ -1,0 +1,38 @@
+import { STAFF } from "../auth/roles";
+import type { Role } from "../db";
+
+/**
+ * The sections of a project's workspace, in the order of its navigation. Each says in one line
+ * what it is for (shown under its title); `roles` are the staff roles that see it. A section is
+ * listed here when its page exists.
+ */
+export type ProjectSection = { path: string; label: string; purpose: string; roles: readonly Role[] };
+
+export const PROJECT_SECTIONS: readonly ProjectSection[] = [
+  {
+    path: "",
+    label: "Overview",
+    purpose: "How far the labeling has come and how the reward model is doing.",
+    roles: STAFF,
+  },
+  {
+    path: "labelers",
+    label: "Labelers",
+    purpose: "Who labels this project and how reliable each labeler is: gold accuracy, position bias, speed.",
+    roles: STAFF,
+  },
+];
+
+export function sectionsFor(role: Role): ProjectSection[] {
+  return PROJECT_SECTIONS.filter((s) => s.roles.includes(role));
+}
+
+export function sectionHref(slug: string, section: Pick<ProjectSection, "path">): string {
+  return section.path ? `/projects/${slug}/${section.path}` : `/projects/${slug}`;
+}
+
+export function sectionAt(path: string): ProjectSection {
+  const section = PROJECT_SECTIONS.find((s) => s.path === path);
+  if (!section) throw new Error(`No project section "${path}" in PROJECT_SECTIONS.`);
+  return section;
+}

@@ -1,11 +1,11 @@
 import type { DemoLogin } from "../../lib/demo";
 
-type Banner = { port: number; databaseUrl: string; embedded: boolean; logins: DemoLogin[] | null };
+type Banner = { url: string; databaseUrl: string; embedded: boolean; logins: DemoLogin[] | null };
 
-export function printBanner({ port, databaseUrl, embedded, logins }: Banner): void {
+export function printBanner({ url, databaseUrl, embedded, logins }: Banner): void {
   const lines = [
     "",
-    `  Vibecheck is running at  http://localhost:${port}`,
+    `  Vibecheck is running at  ${url}`,
     `  Database (${embedded ? "embedded" : "external"}):  ${databaseUrl}`,
   ];
   if (logins) {

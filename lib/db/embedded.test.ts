@@ -4,6 +4,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import pg from "pg";
 import { afterEach, describe, expect, it } from "vitest";
+import { ActionableError } from "../actionable-error";
 import { startEmbeddedPostgres } from "./embedded";
 
 // What `npm start` says when the data folder cannot be used, and how it starts as root from a folder
@@ -33,9 +34,12 @@ describe("startEmbeddedPostgres", () => {
     );
   });
 
-  it("says why the server did not start, with its last log lines, instead of failing silently", async () => {
+  it("says why the server did not start and what to do, with its last log lines as details", async () => {
     const dir = await dataFolder("17\n"); // the right version, but no cluster behind it
-    await expect(startEmbeddedPostgres({ dir })).rejects.toThrow(/did not start .*Its last lines:\n/s);
+    const error = await startEmbeddedPostgres({ dir }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ActionableError);
+    expect((error as ActionableError).message).toMatch(/did not start \(postgres exited .*\); fix what its log says/);
+    expect((error as ActionableError).details).toMatch(/postgresql\.conf|PG_VERSION|data directory/i);
   });
 });
 

@@ -4,6 +4,7 @@ import { chmod, chown, mkdir, readFile, writeFile } from "node:fs/promises";
 import { createRequire } from "node:module";
 import path from "node:path";
 import pg from "pg";
+import { ActionableError } from "../actionable-error";
 import { freePort } from "../net/free-port";
 import { initdb, startPostgres } from "./postgres-process";
 import { reachableBinaries, reachableCluster, SHARED_DIR, serverAccount } from "./server-account";
@@ -58,8 +59,9 @@ export async function startEmbeddedPostgres({
   };
   const server = { binDir, account, onLog };
   const failed = (what: string) => (error: unknown) => {
-    throw new Error(
-      `The embedded PostgreSQL in ${clusterDir} did not ${what} (${error instanceof Error ? error.message : String(error)}).${tail.length ? ` Its last lines:\n${tail.join("\n")}` : ""}`,
+    throw new ActionableError(
+      `The embedded PostgreSQL in ${clusterDir} did not ${what} (${error instanceof Error ? error.message : String(error)}); fix what its log says, or move ${dir} away to start with a fresh database, and run npm start again.`,
+      tail.join("\n"),
     );
   };
   if (created) {
@@ -95,7 +97,7 @@ async function checkDataVersion(clusterDir: string, dir: string): Promise<void> 
   const dataMajor = Number.parseInt(await readFile(path.join(clusterDir, "PG_VERSION"), "utf8"), 10);
   const serverMajor = embeddedMajor();
   if (dataMajor === serverMajor) return;
-  throw new Error(
+  throw new ActionableError(
     `${clusterDir} holds a PostgreSQL ${dataMajor} database, but the embedded server is PostgreSQL ${serverMajor}, which cannot read it. Move ${dir} away (or set VIBECHECK_DATA_DIR to another folder) to start with a fresh demo database, or run that database with PostgreSQL ${dataMajor} yourself and set DATABASE_URL.`,
   );
 }

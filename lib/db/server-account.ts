@@ -3,6 +3,7 @@ import { createHash } from "node:crypto";
 import { existsSync } from "node:fs";
 import { chmod, chown, cp, mkdir, readlink, rename, rm, symlink } from "node:fs/promises";
 import path from "node:path";
+import { ActionableError } from "../actionable-error";
 import type { Account } from "./postgres-process";
 
 /**
@@ -22,7 +23,7 @@ export function serverAccount(): Account {
       execFileSync("groupadd", ["--force", SERVER_USER], { stdio: "pipe" });
       execFileSync("useradd", ["--system", "--no-create-home", "-g", SERVER_USER, SERVER_USER], { stdio: "pipe" });
     } catch (error) {
-      throw new Error(
+      throw new ActionableError(
         `As root, the embedded PostgreSQL runs as the user "${SERVER_USER}", which does not exist and could not be created (${firstLine(error)}); create it (useradd ${SERVER_USER}) or run npm start as an ordinary user.`,
       );
     }
@@ -65,7 +66,7 @@ export async function reachableCluster(account: Account, dir: string, shared: st
   if (existing) return existing;
   if (canReach(account, dir)) return link;
   if (existsSync(link)) {
-    throw new Error(
+    throw new ActionableError(
       `The embedded PostgreSQL cannot reach its cluster ${link}: as root it runs as "${SERVER_USER}", who cannot enter ${dir}. Move the data folder somewhere that user can enter (set VIBECHECK_DATA_DIR), or run npm start as an ordinary user.`,
     );
   }

@@ -1,5 +1,8 @@
 /** An error meant for the caller: its status, a stable code, and a message that says what to do. */
 export class HttpError extends Error {
+  /** Response headers that belong to this answer (Retry-After on a 429). */
+  headers?: Record<string, string>;
+
   constructor(
     readonly status: number,
     readonly code: string,

@@ -83,7 +83,7 @@ export function errorResponse(error: unknown): Response {
   if (error instanceof HttpError) {
     return NextResponse.json(
       { error: { code: error.code, message: error.message, details: error.details } },
-      { status: error.status },
+      { status: error.status, headers: error.headers },
     );
   }
   console.error(error);

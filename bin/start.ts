@@ -73,7 +73,8 @@ async function main() {
     url: env.NEXTAUTH_URL,
     databaseUrl: url,
     embedded: Boolean(database),
-    logins: flags["lock-demo"] ? null : logins,
+    logins,
+    demoPasswords: !flags["lock-demo"],
   });
 }
 

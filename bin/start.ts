@@ -5,15 +5,21 @@
  */
 import { type ChildProcess, spawn } from "node:child_process";
 import { parseArgs } from "node:util";
+import { ActionableError } from "../lib/actionable-error";
 import { type EmbeddedDatabase, startEmbeddedPostgres } from "../lib/db/embedded";
 import { migrateDeploy } from "../lib/db/migrate";
-import { seedDemo } from "../lib/demo";
+import { demoAccountsOnDemoPassword, exposureProblem, isLoopback, lockDemoAccounts, seedDemo } from "../lib/demo";
 import { printBanner } from "./start/banner";
 import { ensureBuild } from "./start/build";
 import { dataDir, loadOrCreateSecret } from "./start/data-dir";
+import { failureSentence } from "./start/failure";
 
 const { values: flags } = parseArgs({
-  options: { demo: { type: "boolean", default: false }, dev: { type: "boolean", default: false } },
+  options: {
+    demo: { type: "boolean", default: false },
+    dev: { type: "boolean", default: false },
+    "lock-demo": { type: "boolean", default: false },
+  },
 });
 
 const children: ChildProcess[] = [];
@@ -23,6 +29,10 @@ let stopping = false;
 async function main() {
   const dir = dataDir();
   const port = Number(process.env.PORT ?? 3000);
+  // Only this machine by default: the demo accounts' password is in the README.
+  const host = process.env.HOST || "127.0.0.1";
+  const wildcard = host === "0.0.0.0" || host === "::";
+  const reachAt = wildcard ? "127.0.0.1" : host.includes(":") && !host.startsWith("[") ? `[${host}]` : host;
   let url = process.env.DATABASE_URL;
   let fresh = false;
   if (!url) {
@@ -36,7 +46,7 @@ async function main() {
     ...process.env,
     DATABASE_URL: url,
     NEXTAUTH_SECRET: secret,
-    NEXTAUTH_URL: process.env.NEXTAUTH_URL ?? `http://localhost:${port}`,
+    NEXTAUTH_URL: process.env.NEXTAUTH_URL ?? `http://${wildcard || isLoopback(host) ? "localhost" : reachAt}:${port}`,
     NEXT_TELEMETRY_DISABLED: "1",
     PORT: String(port),
   };
@@ -45,13 +55,27 @@ async function main() {
   console.log("Applying migrations …");
   await migrateDeploy(url);
   const logins = fresh || flags.demo ? await seedDemo() : null;
+  if (flags["lock-demo"]) {
+    const locked = await lockDemoAccounts();
+    console.log(
+      `Password sign-in turned off for ${locked.length ? locked.join(", ") : "no demo account (none had the demo password)"}.`,
+    );
+  }
+  const problem = exposureProblem(host, isLoopback(host) ? [] : await demoAccountsOnDemoPassword());
+  if (problem) throw new ActionableError(problem);
 
   if (!flags.dev) await ensureBuild(env);
-  const next = flags.dev ? ["dev", "-p", String(port)] : ["start", "-p", String(port)];
+  const next = [flags.dev ? "dev" : "start", "-p", String(port), "-H", host];
   children.push(run("web", process.execPath, ["node_modules/next/dist/bin/next", ...next], env));
   children.push(run("worker", process.execPath, ["--import", "tsx", "workers/index.ts"], env));
-  await untilAnswering(`http://127.0.0.1:${port}/api/health`);
-  printBanner({ port, databaseUrl: url, embedded: Boolean(database), logins });
+  await untilAnswering(`http://${reachAt}:${port}/api/health`);
+  printBanner({
+    url: env.NEXTAUTH_URL,
+    databaseUrl: url,
+    embedded: Boolean(database),
+    logins,
+    demoPasswords: !flags["lock-demo"],
+  });
 }
 
 async function untilAnswering(url: string): Promise<void> {
@@ -99,7 +123,13 @@ async function shutdown(code: number) {
 process.on("SIGINT", () => void shutdown(0));
 process.on("SIGTERM", () => void shutdown(0));
 
-main().catch(async (error) => {
-  console.error(error instanceof Error ? error.message : error);
+// Whatever fails, the start ends in one sentence saying what to do, never a stack trace.
+async function fail(error: unknown) {
+  if (stopping) return;
+  console.error(`\n${failureSentence(error, dataDir())}`);
   await shutdown(1);
-});
+}
+process.on("uncaughtException", (error) => void fail(error));
+process.on("unhandledRejection", (error) => void fail(error));
+
+main().catch(fail);

@@ -11,6 +11,12 @@ const schema = z.object({
   // A local directory with an ONNX sentence encoder and its tokenizer.json: text projects' reward
   // models then read its embeddings instead of hashed text (lib/rm/service/encoder-env.ts). Never downloaded.
   RM_TEXT_ENCODER: z.string().min(1).optional(),
+  // Rate limits (lib/security/rate-limit.ts): attempts per window, window in seconds.
+  RATE_SIGN_IN_ACCOUNT: z.coerce.number().int().min(1).default(10),
+  RATE_SIGN_IN_ADDRESS: z.coerce.number().int().min(1).default(100),
+  RATE_SIGN_IN_WINDOW: z.coerce.number().int().min(1).default(900),
+  // Generous: a fast honest labeler (one judgment per half second, sustained) never reaches it.
+  RATE_JUDGMENTS_PER_MINUTE: z.coerce.number().int().min(1).default(300),
 });
 
 export type Env = z.infer<typeof schema>;

@@ -16,6 +16,7 @@ export type ErrorCode =
   | "UNAUTHORIZED"
   | "FORBIDDEN"
   | "NOT_FOUND"
+  | "RATE_LIMITED"
   // Settings of the project
   | "DEMONSTRATIONS_OFF"
   // Conflicts with what is stored

@@ -1,1 +1,3 @@
+export { exposureProblem, isLoopback } from "./exposure";
+export { demoAccountsOnDemoPassword, lockDemoAccounts } from "./lock";
 export { DEMO_PASSWORD, type DemoLogin, seedDemo } from "./seed";

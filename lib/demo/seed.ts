@@ -8,7 +8,7 @@ export type DemoLogin = { role: Role; email: string; password: string };
 
 export const DEMO_PASSWORD = "vibecheck-demo";
 
-const DEMO_USERS: { email: string; role: Role; name: string }[] = [
+export const DEMO_USERS: { email: string; role: Role; name: string }[] = [
   { email: "admin@vibecheck.local", role: "ADMIN", name: "Ada Admin" },
   { email: "lead@vibecheck.local", role: "LEAD", name: "Lee Lead" },
   { email: "ml@vibecheck.local", role: "ML", name: "Emma ML" },

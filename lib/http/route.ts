@@ -4,7 +4,7 @@ import { requireApiUser } from "../auth/guard";
 import type { SessionUser } from "../auth/roles";
 import type { Role } from "../db";
 import { DomainError } from "../errors";
-import { httpStatus } from "./status";
+import { httpHeaders, httpStatus } from "./status";
 
 type RouteContext = { params: Promise<Record<string, string | string[] | undefined>> };
 
@@ -103,7 +103,7 @@ export function errorResponse(error: unknown): Response {
   if (error instanceof DomainError) {
     return NextResponse.json(
       { error: { code: error.code, message: error.message, details: error.details } },
-      { status: httpStatus(error.code) },
+      { status: httpStatus(error.code), headers: httpHeaders(error) },
     );
   }
   console.error(error);

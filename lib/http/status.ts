@@ -1,4 +1,4 @@
-import type { ErrorCode } from "../errors";
+import type { DomainError, ErrorCode } from "../errors";
 
 /** The one place a domain refusal becomes an HTTP status. */
 export const HTTP_STATUS = {
@@ -12,6 +12,7 @@ export const HTTP_STATUS = {
   UNAUTHORIZED: 401,
   FORBIDDEN: 403,
   NOT_FOUND: 404,
+  RATE_LIMITED: 429,
   DEMONSTRATIONS_OFF: 400,
   SLUG_TAKEN: 409,
   EMAIL_TAKEN: 409,
@@ -24,4 +25,13 @@ export const HTTP_STATUS = {
 
 export function httpStatus(code: ErrorCode): number {
   return HTTP_STATUS[code];
+}
+
+/** Headers that belong to a refusal: how long to wait before trying again after a rate limit. */
+export function httpHeaders(error: DomainError): Record<string, string> | undefined {
+  const details = error.details as { retryAfterSeconds?: unknown } | undefined;
+  if (error.code === "RATE_LIMITED" && typeof details?.retryAfterSeconds === "number") {
+    return { "Retry-After": String(details.retryAfterSeconds) };
+  }
+  return undefined;
 }

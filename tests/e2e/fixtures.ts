@@ -82,6 +82,23 @@ export async function createTextProject(options: ProjectOptions): Promise<Projec
 
 export type LabelerFixture = { id: string; email: string; password: string };
 
+/** A user of any role with a known password (staff users belong to no project: they see all). */
+export async function createUser(role: "LABELER" | "LEAD" | "ML" | "ADMIN"): Promise<LabelerFixture> {
+  const email = `${role.toLowerCase()}-${unique()}@example.com`;
+  const password = "correct horse battery";
+  const user = await db().user.create({ data: { email, passwordHash: await hashPassword(password), role } });
+  return { id: user.id, email, password };
+}
+
+/** Signs in through the login page and lands on `path`. */
+export async function signIn(page: Page, baseUrl: string, who: LabelerFixture, path = "/") {
+  await page.goto(`${baseUrl}/login?callbackUrl=${encodeURIComponent(path)}`);
+  await page.fill('input[name="email"]', who.email);
+  await page.fill('input[name="password"]', who.password);
+  await page.click('button[type="submit"]');
+  await page.waitForURL(`${baseUrl}${path}`);
+}
+
 export async function createLabeler(projectId: string): Promise<LabelerFixture> {
   const email = `labeler-${unique()}@example.com`;
   const password = "correct horse battery";

@@ -12,7 +12,7 @@ import { optionsForSize } from "./version-metrics";
 // Does a Go project's reward model learn who is winning? Simulated labelers vote with
 // P(A) = σ(logit pA − logit pB), p being Black's win probability from random playouts (the truth
 // Vibecheck computes for Go). The model is judged on prompts it never saw, against that truth.
-// (`npm run bench -- go reward` measures the same at a larger size.)
+// (`npm run bench -- go-rm` measures the same at a larger size.)
 
 const world = createGoWorld({ size: 9, prompts: 1000, seed: 7, playouts: 64 });
 const random = seededRandom(3);

@@ -17,7 +17,10 @@ export type TruthOptions = {
 };
 
 export type TruthRun = {
+  /** Ground truths stored by this run. */
   computed: number;
+  /** Estimates this run made, counting any that another run had stored first (wasted work). */
+  estimated: number;
   unreadable: number;
   playouts: number;
   /** True when maxMs ran out with candidates possibly left. */
@@ -29,13 +32,13 @@ const DEFAULT_BATCH_SIZE = 16;
 /**
  * Computes and stores the ground truth of every board candidate of GO projects (one project, or
  * all) that has none yet. Safe with several workers at once: each batch locks its candidate rows
- * with SKIP LOCKED, so workers share the work instead of repeating it, and a lost race inserts
- * nothing twice. Every estimate uses a seed derived from the candidate id, so it is reproducible.
+ * with SKIP LOCKED and checks them again once locked, so workers share the work instead of
+ * repeating it. Every estimate uses a seed derived from the candidate id, so it is reproducible.
  */
 export async function computeMissingTruth(projectId?: string, options: TruthOptions = {}): Promise<TruthRun> {
   const playouts = options.playouts ?? truthPlayouts();
   const batchSize = options.batchSize ?? DEFAULT_BATCH_SIZE;
-  const run: TruthRun = { computed: 0, unreadable: 0, playouts, stoppedEarly: false };
+  const run: TruthRun = { computed: 0, estimated: 0, unreadable: 0, playouts, stoppedEarly: false };
   const deadline = Date.now() + (options.maxMs ?? Number.POSITIVE_INFINITY);
   // Rows whose board cannot be read are passed over for the rest of this run (and reported).
   const unreadable: string[] = [];
@@ -53,8 +56,16 @@ export async function computeMissingTruth(projectId?: string, options: TruthOpti
           ORDER BY c."createdAt", c.id
           LIMIT ${batchSize}
           FOR NO KEY UPDATE OF c SKIP LOCKED`;
+        // The SELECT's snapshot predates its row locks: a run that held some of these rows may have
+        // stored them and committed in between. A new statement sees that commit.
+        const stored = await tx.groundTruth.findMany({
+          where: { candidateId: { in: rows.map((row) => row.id) } },
+          select: { candidateId: true },
+        });
+        const storedIds = new Set(stored.map((truth) => truth.candidateId));
         const estimates = [];
         for (const row of rows) {
+          if (storedIds.has(row.id)) continue;
           const state = readBoardState(row.board);
           if (!state) {
             unreadable.push(row.id);
@@ -70,10 +81,11 @@ export async function computeMissingTruth(projectId?: string, options: TruthOpti
             seed,
             estimator: ESTIMATOR,
           });
+          run.estimated++;
           // Playouts are CPU-bound: let the worker's other jobs and heartbeats run in between.
           await yieldToEventLoop();
         }
-        // A run that lost a race (its snapshot predates another's commit) stores nothing twice.
+        // Every writer locks the candidate first, so a duplicate cannot occur; skipping one is cheap insurance.
         if (estimates.length > 0) {
           run.computed += (await tx.groundTruth.createMany({ data: estimates, skipDuplicates: true })).count;
         }

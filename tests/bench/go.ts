@@ -99,4 +99,4 @@ async function run(): Promise<BenchFigure[]> {
   ];
 }
 
-export const goBench: BenchSection = { title: "Go playouts (9x9, one core)", run };
+export const goBench: BenchSection = { name: "go", title: "Go playouts (9x9, one core)", run };

@@ -114,6 +114,11 @@ describe("computeMissingTruth", () => {
       computeMissingTruth(project.id, { playouts: 50, batchSize: 2 }),
       computeMissingTruth(project.id, { playouts: 50, batchSize: 2 }),
     ]);
+    // Both runs did work, and no candidate was estimated by both (stored rows alone cannot show
+    // that: a duplicate insert is skipped silently).
+    expect(runs[0].estimated).toBeGreaterThan(0);
+    expect(runs[1].estimated).toBeGreaterThan(0);
+    expect(runs[0].estimated + runs[1].estimated).toBe(candidates);
     expect(runs[0].computed + runs[1].computed).toBe(candidates);
     expect(await db().groundTruth.count({ where: { candidate: { prompt: { projectId: project.id } } } })).toBe(
       candidates,

@@ -37,7 +37,11 @@ function ArchiveControl({ slug, archivedAt }: { slug: string; archivedAt: string
     setBusy(false);
     if (!response?.ok) return setProblem(await errorMessage(response));
     setProblem(null);
-    toast(archived ? "Project unarchived: pairs are served again." : "Project archived: no pairs are served.");
+    toast(
+      archived
+        ? "Project unarchived: labelers get pairs again within a few seconds."
+        : "Project archived: labelers get no more pairs within a few seconds.",
+    );
     router.refresh();
   }
 

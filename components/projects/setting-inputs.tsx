@@ -149,7 +149,11 @@ function MarkdownInput({ value, common }: { value: string; common: Common }) {
         rows={8}
         value={text}
         onChange={(e) => setText(e.target.value)}
-        placeholder={"# How to judge\n\nPrefer the answer that is correct, then the clearer one."}
+        placeholder={
+          common.disabled
+            ? "No guidelines"
+            : "# How to judge\n\nPrefer the answer that is correct, then the clearer one."
+        }
         className={`${box} w-full font-mono`}
       />
       <button

@@ -3,7 +3,14 @@ export { createProject, inviteCode } from "./create";
 export { projectByInviteCode } from "./invite";
 export { addMember, joinWithWorkerId, setMemberExcluded } from "./join";
 export { listProjects, listProjectsForAdmin } from "./list";
-export { forgetProject, openProject, type ProjectAccess, projectBySlug, requireProjectAccess } from "./lookup";
+export {
+  forgetProject,
+  freshProjectBySlug,
+  openProject,
+  type ProjectAccess,
+  projectBySlug,
+  requireProjectAccess,
+} from "./lookup";
 export { fieldLabel, SETTING_FIELDS, SETTING_GROUPS, type SettingField, settingsFromForm } from "./setting-fields";
 export { parseSettings, type SettingProblem, settingProblems } from "./setting-problems";
 export {

@@ -5,7 +5,7 @@ import { Forbidden } from "@/components/staff/forbidden";
 import { pageUserWithRole } from "@/lib/auth/page";
 import { STAFF } from "@/lib/auth/roles";
 import { orNotFound } from "@/lib/http/page";
-import { projectBySlug, SETTING_KEYS } from "@/lib/projects";
+import { freshProjectBySlug, SETTING_KEYS } from "@/lib/projects";
 import type { ProjectSettings } from "@/lib/projects/settings";
 import { sectionAt } from "@/lib/workspace/sections";
 
@@ -15,7 +15,7 @@ export default async function ProjectSettingsPage({ params }: { params: Promise<
   const { slug } = await params;
   const user = await pageUserWithRole(STAFF, `/projects/${slug}/settings`);
   if (!user) return <Forbidden />;
-  const project = await orNotFound(projectBySlug(slug));
+  const project = await orNotFound(freshProjectBySlug(slug));
   const values = Object.fromEntries(SETTING_KEYS.map((key) => [key, project[key]])) as ProjectSettings;
   const admin = user.role === "ADMIN";
   return (

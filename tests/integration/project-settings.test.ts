@@ -365,7 +365,10 @@ describe("the project CLI", () => {
       (e: { code: number; stdout: string; stderr: string }) => e,
     );
 
-  it("creates a project with settings, changes them, refuses a bad value whole, archives and deletes", async () => {
+  // Eight runs of the CLI, each starting Node with tsx: slow on a busy machine, hence the runner's limit.
+  it("creates a project with settings, changes them, refuses a bad value whole, archives and deletes", {
+    timeout: 240_000,
+  }, async () => {
     const slug = `cli-${randomBytes(3).toString("hex")}`;
     const created = await cli([
       "create",

@@ -19,6 +19,7 @@ export type ErrorCode =
   | "RATE_LIMITED"
   // Settings of the project
   | "DEMONSTRATIONS_OFF"
+  | "PROJECT_ARCHIVED"
   // Conflicts with what is stored
   | "SLUG_TAKEN"
   | "EMAIL_TAKEN"

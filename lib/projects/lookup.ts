@@ -16,6 +16,15 @@ export async function projectBySlug(slug: string): Promise<Project> {
   return project;
 }
 
+/**
+ * The project as stored now, for pages that edit it: the cache is per server bundle (Next.js
+ * builds each route and page separately), so forgetProject in an API route does not reach a page.
+ */
+export async function freshProjectBySlug(slug: string): Promise<Project> {
+  bySlug.delete(slug);
+  return projectBySlug(slug);
+}
+
 export function forgetProject(slug: string): void {
   bySlug.delete(slug);
 }

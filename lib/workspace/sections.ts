@@ -21,6 +21,13 @@ export const PROJECT_SECTIONS: readonly ProjectSection[] = [
     purpose: "Who labels this project and how reliable each labeler is: gold accuracy, position bias, speed.",
     roles: STAFF,
   },
+  {
+    path: "settings",
+    label: "Settings",
+    purpose: "How this project is labeled: k, answer options, gold, leases, quota, guidelines; archive or delete it.",
+    // Every staff role reads them; only admins change them (the page and the API say so).
+    roles: STAFF,
+  },
 ];
 
 export function sectionsFor(role: Role): ProjectSection[] {

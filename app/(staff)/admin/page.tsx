@@ -5,7 +5,7 @@ import { pageUserWithRole } from "@/lib/auth/page";
 import { ADMINS } from "@/lib/auth/roles";
 import { listProjectsForAdmin } from "@/lib/projects";
 import { listUsers } from "@/lib/users";
-import { NewProjectForm, NewUserForm } from "./forms";
+import { NewUserForm } from "./forms";
 
 export const dynamic = "force-dynamic";
 
@@ -20,7 +20,17 @@ export default async function AdminPage() {
       </header>
 
       <section className="space-y-4">
-        <h2 className="text-lg font-medium">Projects</h2>
+        <div className="flex items-center justify-between gap-3">
+          <h2 className="text-lg font-medium">Projects</h2>
+          <Link className="rounded bg-stone-900 px-3 py-1.5 text-sm font-medium text-white" href="/admin/projects/new">
+            New project
+          </Link>
+        </div>
+        {projects.length === 0 && (
+          <p className="rounded border border-stone-200 bg-white p-4 text-sm">
+            No projects yet. Create one with New project, then import prompts into it.
+          </p>
+        )}
         {projects.map((p) => (
           <div key={p.id} className="space-y-2 rounded border border-stone-200 bg-white p-4">
             <p>
@@ -29,6 +39,7 @@ export default async function AdminPage() {
               </Link>{" "}
               <span className="text-sm text-stone-500">
                 {p.kind} · {p._count.prompts} prompts · k = {p.k}
+                {p.archivedAt && " · archived"}
               </span>
             </p>
             <p className="text-sm text-stone-600">
@@ -38,7 +49,6 @@ export default async function AdminPage() {
             <ImportForm slug={p.slug} />
           </div>
         ))}
-        <NewProjectForm />
       </section>
 
       <section className="space-y-4">

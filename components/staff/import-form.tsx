@@ -34,7 +34,13 @@ export function ImportForm({ slug }: { slug: string }) {
 
   return (
     <form onSubmit={onSubmit} className="space-y-2">
-      <input name="file" type="file" accept=".jsonl,.ndjson,application/x-ndjson" className="text-sm" />
+      <input
+        name="file"
+        type="file"
+        aria-label="JSONL file to import"
+        accept=".jsonl,.ndjson,application/x-ndjson"
+        className="text-sm"
+      />
       <button type="submit" className="rounded bg-stone-900 px-3 py-1.5 text-sm font-medium text-white">
         Import
       </button>

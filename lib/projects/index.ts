@@ -1,6 +1,15 @@
+export { completionCodesCsv } from "./completion-codes";
 export { createProject, inviteCode } from "./create";
-export { projectByInviteCode } from "./invite";
-export { addMember, joinWithWorkerId, setMemberExcluded } from "./join";
+export { inviteUrl, projectByInviteCode, rotateInviteCode } from "./invite";
+export { addMember, joinByInvite, joinWithWorkerId, setMemberExcluded } from "./join";
 export { listProjects, listProjectsForAdmin } from "./list";
-export { forgetProject, openProject, type ProjectAccess, projectBySlug, requireProjectAccess } from "./lookup";
+export {
+  forgetMembership,
+  forgetProject,
+  openProject,
+  type ProjectAccess,
+  projectBySlug,
+  requireProjectAccess,
+} from "./lookup";
+export { addMemberByEmail, listMembers, type MemberStatus, type ProjectMember, removeMember } from "./members";
 export { type NewProject, newProjectSchema, type ProjectSettings, projectSettingsSchema } from "./settings";

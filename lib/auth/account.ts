@@ -11,7 +11,11 @@ export const ACCOUNT_TTL_MS = 5_000;
 
 export type Account = { role: Role; deactivated: boolean };
 
-const accounts = new Map<string, { account: Account | null; until: number }>();
+// On globalThis: Next.js may load this module once per server bundle (route handlers, pages), and
+// a change made through one must be forgotten by all of them.
+const holder = globalThis as unknown as { vibecheckAccounts?: Map<string, { account: Account | null; until: number }> };
+holder.vibecheckAccounts ??= new Map();
+const accounts = holder.vibecheckAccounts;
 
 /** The account behind a session, or null when it no longer exists. */
 export async function currentAccount(userId: string): Promise<Account | null> {

@@ -1,6 +1,7 @@
 export { completionCodesCsv } from "./completion-codes";
 export { createProject, inviteCode } from "./create";
-export { inviteUrl, projectByInviteCode, rotateInviteCode } from "./invite";
+export { currentInviteCode, projectByInviteCode, rotateInviteCode } from "./invite";
+export { inviteUrl } from "./invite-url";
 export { addMember, joinByInvite, joinWithWorkerId, setMemberExcluded } from "./join";
 export { listProjects, listProjectsForAdmin } from "./list";
 export {

@@ -21,7 +21,8 @@ export async function rotateInviteCode(project: { id: string; slug: string }): P
   return updated;
 }
 
-/** The full invite link, as it is sent to labelers. */
-export function inviteUrl(origin: string, code: string): string {
-  return `${origin}/join/${encodeURIComponent(code)}`;
+/** The current code, read from the database: the cached project may predate a rotation. */
+export async function currentInviteCode(projectId: string): Promise<string> {
+  const project = await db().project.findUniqueOrThrow({ where: { id: projectId }, select: { inviteCode: true } });
+  return project.inviteCode;
 }

@@ -115,14 +115,16 @@ describe("the Labelers page", () => {
     await context.close();
   });
 
-  it("passes axe for admins and leads, on a laptop and a phone", async () => {
-    const project = await createTextProject({ pairs: simplePairs(2) });
-    const labeler = await createLabeler(project.id);
-    await db().user.create({ data: { name: "W-77", externalId: `${project.id}:W-77`, role: "LABELER" } });
-    const worker = await db().user.findFirstOrThrow({ where: { externalId: `${project.id}:W-77` } });
-    await db().membership.create({ data: { projectId: project.id, userId: worker.id, completionCode: "ABC" } });
-    await db().user.update({ where: { id: labeler.id }, data: { deactivatedAt: new Date() } });
-    for (const role of ["ADMIN", "LEAD"] as const) {
+  it.each(["ADMIN", "LEAD"] as const)(
+    "passes axe for a %s, on a laptop and a phone",
+    async (role) => {
+      const project = await createTextProject({ pairs: simplePairs(2) });
+      const labeler = await createLabeler(project.id);
+      const worker = await db().user.create({
+        data: { name: "W-77", externalId: `${project.id}:W-77`, role: "LABELER" },
+      });
+      await db().membership.create({ data: { projectId: project.id, userId: worker.id, completionCode: "ABC" } });
+      await db().user.update({ where: { id: labeler.id }, data: { deactivatedAt: new Date() } });
       const who = await createUser(role);
       for (const [name, viewport] of [
         ["laptop", LAPTOP],
@@ -141,8 +143,9 @@ describe("the Labelers page", () => {
         await expectAccessible(page, `Labelers page as ${role} on a ${name}`);
         await context.close();
       }
-    }
-  });
+    },
+    180_000,
+  );
 });
 
 describe("the admin's user list", () => {
@@ -182,7 +185,7 @@ describe("the admin's user list", () => {
     await context.close();
   });
 
-  it("passes axe on a laptop and a phone", async () => {
+  it("passes axe on a laptop and a phone", { timeout: 180_000 }, async () => {
     const admin = await createUser("ADMIN");
     for (const [name, viewport] of [
       ["laptop", LAPTOP],

@@ -4,16 +4,19 @@ import { useRouter } from "next/navigation";
 import { useRef, useState } from "react";
 import { useToast } from "@/components/ui/toast-provider";
 import { sendJson } from "@/lib/client/send-json";
+import { inviteUrl } from "@/lib/projects/invite-url";
 
-type Props = { slug: string; url: string; canRotate: boolean };
+type Props = { slug: string; origin: string; code: string; canRotate: boolean };
 
 /** The project's invite link, ready to copy; admins can replace it so old links stop working. */
-export function InviteLink({ slug, url, canRotate }: Props) {
+export function InviteLink({ slug, origin, code, canRotate }: Props) {
   const toast = useToast();
   const router = useRouter();
   const input = useRef<HTMLInputElement>(null);
   const [confirming, setConfirming] = useState(false);
   const [busy, setBusy] = useState(false);
+  const [current, setCurrent] = useState(code);
+  const url = inviteUrl(origin, current);
 
   async function copy() {
     try {
@@ -28,10 +31,11 @@ export function InviteLink({ slug, url, canRotate }: Props) {
 
   async function rotate() {
     setBusy(true);
-    const result = await sendJson(`/api/projects/${encodeURIComponent(slug)}/invite`, "POST");
+    const result = await sendJson<{ inviteCode: string }>(`/api/projects/${encodeURIComponent(slug)}/invite`, "POST");
     setBusy(false);
     setConfirming(false);
     if (!result.ok) return toast(result.message);
+    setCurrent(result.data.inviteCode);
     toast("New invite link created; the old one no longer works");
     router.refresh();
   }

@@ -6,7 +6,7 @@ import { pageUserWithRole } from "@/lib/auth/page";
 import { LEADS, STAFF } from "@/lib/auth/roles";
 import { publicOrigin } from "@/lib/http/origin";
 import { orNotFound } from "@/lib/http/page";
-import { inviteUrl, listMembers, type MemberStatus, projectBySlug } from "@/lib/projects";
+import { currentInviteCode, listMembers, type MemberStatus, projectBySlug } from "@/lib/projects";
 import { type LabelerStats, projectOverview } from "@/lib/stats";
 import { sectionAt } from "@/lib/workspace/sections";
 import { AddMemberForm } from "./add-member-form";
@@ -32,10 +32,11 @@ export default async function ProjectLabelers({ params }: { params: Promise<{ sl
   const user = await pageUserWithRole(STAFF, `/projects/${slug}/labelers`);
   if (!user) return <Forbidden />;
   const project = await orNotFound(projectBySlug(slug));
-  const [members, { labelers }, requestHeaders] = await Promise.all([
+  const [members, { labelers }, requestHeaders, code] = await Promise.all([
     listMembers(project.id),
     projectOverview(project),
     headers(),
+    currentInviteCode(project.id),
   ]);
   const quality = new Map<string, LabelerStats>(labelers.map((l) => [l.userId, l]));
   const manages = LEADS.includes(user.role);
@@ -56,11 +57,7 @@ export default async function ProjectLabelers({ params }: { params: Promise<{ sl
 
       {manages && (
         <div className="grid gap-4 lg:grid-cols-2">
-          <InviteLink
-            slug={slug}
-            url={inviteUrl(publicOrigin(requestHeaders), project.inviteCode)}
-            canRotate={user.role === "ADMIN"}
-          />
+          <InviteLink slug={slug} origin={publicOrigin(requestHeaders)} code={code} canRotate={user.role === "ADMIN"} />
           <AddMemberForm slug={slug} />
         </div>
       )}

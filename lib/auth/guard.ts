@@ -30,7 +30,7 @@ async function sessionUser(req: NextRequest): Promise<SessionUser | null> {
   return user;
 }
 
-/** The session's user with the account's current role; null when the account is gone or deactivated. */
+/** The session's user with the account's current role; null when the account is gone. */
 async function withCurrentRole(user: SessionUser): Promise<SessionUser | "deactivated" | null> {
   const account = await currentAccount(user.id);
   if (!account) return null;

@@ -29,7 +29,9 @@ async function signedIn(who: LabelerFixture, path: string, viewport = LAPTOP): P
 const member = (page: Page, label: string) => page.locator(`tr[data-member="${label}"]`);
 
 describe("the Labelers page", () => {
-  it("lets an admin add an existing labeler by email, who then sees the project and labels it", async () => {
+  it("lets an admin add an existing labeler by email, who then sees the project and labels it", {
+    timeout: 120_000,
+  }, async () => {
     const project = await createTextProject({ pairs: simplePairs(3), name: "Members project" });
     const admin = await createUser("ADMIN");
     const labeler = await createUser("LABELER");
@@ -83,7 +85,9 @@ describe("the Labelers page", () => {
     await labelerContext.close();
   });
 
-  it("shows the invite link as a full URL to copy, and an admin's new link makes the old one stop working", async () => {
+  it("shows the invite link as a full URL to copy, and an admin's new link makes the old one stop working", {
+    timeout: 120_000,
+  }, async () => {
     const project = await createTextProject({ pairs: simplePairs(1) });
     const admin = await createUser("ADMIN");
     const [context, page] = await signedIn(admin, `/projects/${project.slug}/labelers`);
@@ -149,7 +153,7 @@ describe("the Labelers page", () => {
 });
 
 describe("the admin's user list", () => {
-  it("changes a role, resets a password (shown once) and deactivates a user", async () => {
+  it("changes a role, resets a password (shown once) and deactivates a user", { timeout: 120_000 }, async () => {
     const admin = await createUser("ADMIN");
     const user = await createUser("LABELER");
     const [context, page] = await signedIn(admin, "/admin");

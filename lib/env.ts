@@ -6,6 +6,8 @@ const schema = z.object({
   DATABASE_URL: z.string().url("must be a postgresql:// URL"),
   // Needed by the web app only (session signing); CLIs and the worker run without it.
   NEXTAUTH_SECRET: z.string().min(16, "must be at least 16 characters (npm start generates one)").optional(),
+  // The app's public URL (npm start sets it); invite links shown to staff start with it.
+  NEXTAUTH_URL: z.string().url("must be the app's public URL, like https://vibecheck.example.com").optional(),
   DB_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(20),
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   // A local directory with an ONNX sentence encoder and its tokenizer.json: text projects' reward

@@ -26,6 +26,10 @@ export type ErrorCode =
   | "CLIENT_ID_TAKEN"
   | "PAIR_FULL"
   | "ALREADY_JUDGED"
+  // Members and accounts
+  | "USER_DEACTIVATED"
+  | "MEMBER_EXCLUDED"
+  | "OWN_ACCOUNT"
   // Reward model
   | "NO_MODEL"
   | "ENCODER_MISSING";

@@ -20,6 +20,9 @@ export const HTTP_STATUS = {
   CLIENT_ID_TAKEN: 409,
   PAIR_FULL: 409,
   ALREADY_JUDGED: 409,
+  USER_DEACTIVATED: 409,
+  MEMBER_EXCLUDED: 409,
+  OWN_ACCOUNT: 409,
   NO_MODEL: 409,
   ENCODER_MISSING: 409,
 } as const satisfies Record<ErrorCode, number>;

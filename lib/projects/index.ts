@@ -1,9 +1,12 @@
 export { deleteProject, setArchived } from "./archive";
+export { completionCodesCsv } from "./completion-codes";
 export { createProject, inviteCode } from "./create";
-export { projectByInviteCode } from "./invite";
-export { addMember, joinWithWorkerId, setMemberExcluded } from "./join";
+export { currentInviteCode, projectByInviteCode, rotateInviteCode } from "./invite";
+export { inviteUrl } from "./invite-url";
+export { addMember, joinByInvite, joinWithWorkerId, setMemberExcluded } from "./join";
 export { listProjects, listProjectsForAdmin } from "./list";
 export {
+  forgetMembership,
   forgetProject,
   freshProjectBySlug,
   openProject,
@@ -11,6 +14,7 @@ export {
   projectBySlug,
   requireProjectAccess,
 } from "./lookup";
+export { addMemberByEmail, listMembers, type MemberStatus, type ProjectMember, removeMember } from "./members";
 export { fieldLabel, SETTING_FIELDS, SETTING_GROUPS, type SettingField, settingsFromForm } from "./setting-fields";
 export { parseSettings, type SettingProblem, settingProblems } from "./setting-problems";
 export {

@@ -18,7 +18,8 @@ export const PROJECT_SECTIONS: readonly ProjectSection[] = [
   {
     path: "labelers",
     label: "Labelers",
-    purpose: "Who labels this project and how reliable each labeler is: gold accuracy, position bias, speed.",
+    purpose:
+      "Who labels this project, how to invite them, and how reliable each labeler is: gold accuracy, position bias, speed.",
     roles: STAFF,
   },
   {

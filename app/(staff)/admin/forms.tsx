@@ -10,7 +10,7 @@ export function NewUserForm() {
       toBody={(f) => ({ email: f.get("email"), password: f.get("password"), role: f.get("role") })}
     >
       <Field label="Email" name="email" type="email" required />
-      <Field label="Password" name="password" type="password" required minLength={8} />
+      <Field label="Password" name="password" type="password" required minLength={8} maxLength={256} />
       <label className="flex flex-col text-sm">
         <span className="text-stone-600">Role</span>
         <select name="role" className="mt-1 rounded border border-stone-300 px-2 py-1">

@@ -79,8 +79,9 @@ export default async function DataJudgments({
       ) : (
         <>
           <p className="mb-3 text-sm text-stone-600">
-            {page.judgments.length} judgments, newest first{filters.after ? ", continued" : ""}. Choices are named by
-            the pair's candidates (A, B), whichever side they were shown on.
+            {page.judgments.length === 1 ? "1 judgment" : `${page.judgments.length} judgments`}, newest first
+            {filters.after ? ", continued" : ""}. Choices are named by the pair's candidates (A, B), whichever side they
+            were shown on.
           </p>
           <JudgmentList slug={slug} judgments={page.judgments} />
         </>

@@ -48,42 +48,32 @@ export function PairSection({
       {pair.judgments.length === 0 ? (
         <p className="text-sm text-stone-700">Not judged yet.</p>
       ) : (
-        <div className="overflow-x-auto">
-          <table className="w-full text-left text-sm">
-            <thead className="text-stone-600">
-              <tr>
-                <th className="py-1 pr-3 font-medium">Labeler</th>
-                <th className="py-1 pr-3 font-medium">Choice</th>
-                <th className="py-1 pr-3 font-medium">Strength</th>
-                <th className="py-1 pr-3 font-medium">Shown left</th>
-                <th className="py-1 pr-3 font-medium">Time to decide</th>
-                <th className="py-1 pr-3 font-medium">When</th>
-                <th className="py-1 font-medium">Rationale</th>
-              </tr>
-            </thead>
-            <tbody>
-              {pair.judgments.map((j) => (
-                <tr key={j.id} data-testid="pair-judgment" className="border-t border-stone-200 align-top">
-                  <td className="py-1 pr-3">
-                    <Link className="underline underline-offset-4" href={labelerHref(slug, j.labeler)}>
-                      {j.labeler}
-                    </Link>
-                  </td>
-                  <td className="py-1 pr-3 whitespace-nowrap">
-                    <ChoiceText choice={j.choice} a={names.a} b={names.b} />
-                  </td>
-                  <td className="py-1 pr-3 tabular-nums">{j.strength ?? "–"}</td>
-                  <td className="py-1 pr-3">{j.shownLeft}</td>
-                  <td className="py-1 pr-3 tabular-nums whitespace-nowrap">{formatDuration(j.durationMs)}</td>
-                  <td className="py-1 pr-3 tabular-nums whitespace-nowrap">{formatWhen(j.createdAt)}</td>
-                  <td className="min-w-48 py-1 whitespace-pre-wrap">
-                    {j.rationale || <span className="text-stone-600">–</span>}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <ul aria-label="Judgments of this pair" className="divide-y divide-stone-200 text-sm">
+          {pair.judgments.map((j) => (
+            <li key={j.id} data-testid="pair-judgment" className="py-2">
+              <div className="flex flex-wrap items-baseline justify-between gap-x-4 gap-y-1">
+                <span>
+                  <Link className="underline underline-offset-4" href={labelerHref(slug, j.labeler)}>
+                    {j.labeler}
+                  </Link>{" "}
+                  <span className="text-stone-600">· {formatWhen(j.createdAt)}</span>
+                </span>
+                <span className="text-stone-600 tabular-nums">
+                  shown left: {j.shownLeft} · {formatDuration(j.durationMs)} to decide
+                  {j.strength !== null && <> · strength {j.strength}</>}
+                </span>
+              </div>
+              <p>
+                <ChoiceText choice={j.choice} a={names.a} b={names.b} />
+              </p>
+              {j.rationale && (
+                <blockquote className="mt-1 border-l-4 border-stone-300 pl-3 whitespace-pre-wrap text-stone-800">
+                  {j.rationale}
+                </blockquote>
+              )}
+            </li>
+          ))}
+        </ul>
       )}
     </section>
   );

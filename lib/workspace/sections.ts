@@ -16,6 +16,12 @@ export const PROJECT_SECTIONS: readonly ProjectSection[] = [
     roles: STAFF,
   },
   {
+    path: "data",
+    label: "Data",
+    purpose: "Every prompt, candidate, pair and judgment collected, with the labelers' rationales.",
+    roles: STAFF,
+  },
+  {
     path: "labelers",
     label: "Labelers",
     purpose:

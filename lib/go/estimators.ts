@@ -1,0 +1,48 @@
+import { GNUGO_ESTIMATOR, gnugoSelfPlay } from "./gnugo";
+import type { BoardState } from "./state";
+import { boardFromState } from "./state";
+import { UCT_ESTIMATOR, uctWinProbability } from "./uct";
+import { WIN_PROBABILITY_ESTIMATOR, winProbability } from "./winprob";
+
+/** Every way of computing a Go ground truth, by the name stored with each estimate. */
+export const TRUTH_ESTIMATORS = [WIN_PROBABILITY_ESTIMATOR, UCT_ESTIMATOR, GNUGO_ESTIMATOR] as const;
+export type TruthEstimatorName = (typeof TRUTH_ESTIMATORS)[number];
+
+/** For new Go projects: search agrees with GNU Go far more often than plain playouts (README). */
+export const DEFAULT_TRUTH_ESTIMATOR: TruthEstimatorName = UCT_ESTIMATOR;
+
+export type TruthEstimateResult = {
+  pBlackWins: number;
+  standardError: number;
+  /** Playouts, simulations, or games played out by the engine. */
+  playouts: number;
+};
+
+export type EstimateOptions = {
+  seed: number;
+  /** random-playouts/v1: playouts (default 2,500). Ignored by the others, which use their defaults. */
+  playouts?: number;
+  /** gnugo/v1: GNU Go's level (default 10). */
+  gnugoLevel?: number;
+};
+
+/**
+ * One candidate's ground truth by the named estimator. gnugo/v1 gives 1, 0 or ½ (the sign of
+ * GNU Go's final score) with no error, so any two different results decide a pair.
+ */
+export async function estimateTruth(
+  state: BoardState,
+  estimator: TruthEstimatorName,
+  options: EstimateOptions,
+): Promise<TruthEstimateResult> {
+  if (estimator === GNUGO_ESTIMATOR) {
+    const game = await gnugoSelfPlay(state, { seed: options.seed, level: options.gnugoLevel });
+    return { pBlackWins: game.score > 0 ? 1 : game.score < 0 ? 0 : 0.5, standardError: 0, playouts: 1 };
+  }
+  const board = boardFromState(state);
+  if (estimator === UCT_ESTIMATOR) {
+    const { pBlackWins, standardError, playouts } = uctWinProbability(board, { seed: options.seed });
+    return { pBlackWins, standardError, playouts };
+  }
+  return winProbability(board, { seed: options.seed, playouts: options.playouts });
+}

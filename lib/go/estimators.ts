@@ -26,9 +26,22 @@ export type EstimateOptions = {
   gnugoLevel?: number;
 };
 
+/** Points of final score that move gnugo/v1's value from ½ to about 0.73 (a logistic scale). */
+export const GNUGO_SCORE_SCALE = 5;
+
 /**
- * One candidate's ground truth by the named estimator. gnugo/v1 gives 1, 0 or ½ (the sign of
- * GNU Go's final score) with no error, so any two different results decide a pair.
+ * GNU Go's final score as a number on the win-probability scale: the sign decides the winner
+ * (above ½ exactly when Black wins), the margin orders two boards with the same winner, which
+ * the sign alone would call a tie in almost every pair (both moves of one position rarely flip
+ * the result).
+ */
+export function scoreToWinProbability(score: number): number {
+  return 1 / (1 + Math.exp(-score / GNUGO_SCORE_SCALE));
+}
+
+/**
+ * One candidate's ground truth by the named estimator. gnugo/v1 has no error: one deterministic
+ * game per seed, so any two different final scores decide a pair.
  */
 export async function estimateTruth(
   state: BoardState,
@@ -37,7 +50,7 @@ export async function estimateTruth(
 ): Promise<TruthEstimateResult> {
   if (estimator === GNUGO_ESTIMATOR) {
     const game = await gnugoSelfPlay(state, { seed: options.seed, level: options.gnugoLevel });
-    return { pBlackWins: game.score > 0 ? 1 : game.score < 0 ? 0 : 0.5, standardError: 0, playouts: 1 };
+    return { pBlackWins: scoreToWinProbability(game.score), standardError: 0, playouts: 1 };
   }
   const board = boardFromState(state);
   if (estimator === UCT_ESTIMATOR) {

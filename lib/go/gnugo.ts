@@ -9,7 +9,7 @@ import { type BoardState, boardFromState } from "./state";
 /**
  * Names what `gnugoSelfPlay` computes, stored with the ground truths it produces: GNU Go 3.8 over
  * GTP at level 10, Chinese rules, playing the position out against itself from the side to move,
- * Black winning when its final score is positive.
+ * Black winning when its final score is positive (see scoreToWinProbability).
  */
 export const GNUGO_ESTIMATOR = "gnugo/v1";
 
@@ -28,7 +28,7 @@ export class GnuGoUnavailable extends Error {
 const USUAL_PLACES = ["/usr/games/gnugo", "/usr/bin/gnugo", "/usr/local/bin/gnugo"];
 
 /** The GNU Go executable: $GNUGO, else the first gnugo on PATH or in the usual places; throws GnuGoUnavailable. */
-export function gnugoPath(env: NodeJS.ProcessEnv = process.env): string {
+export function gnugoPath(env: Record<string, string | undefined> = process.env): string {
   const candidates = env.GNUGO
     ? [env.GNUGO]
     : [

@@ -1,12 +1,7 @@
-import { z } from "zod";
 import { db } from "../db";
-import { DEFAULT_TRUTH_ESTIMATOR, TRUTH_ESTIMATORS, type TruthEstimatorName } from "../go/estimators";
+import { DEFAULT_TRUTH_ESTIMATOR, type TruthEstimatorName } from "../go/estimators";
 import { goTruthQueue, sendJob } from "../jobs";
-
-/** The project setting's values, for forms and route handlers. */
-export const truthEstimatorSchema = z.enum(TRUTH_ESTIMATORS, {
-  error: `choose one of ${TRUTH_ESTIMATORS.join(", ")}`,
-});
+import { truthEstimatorSchema } from "./estimator-names";
 
 /** What the settings page shows next to each choice. */
 export const TRUTH_ESTIMATOR_LABELS: Record<TruthEstimatorName, { label: string; cost: string }> = {

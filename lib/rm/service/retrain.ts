@@ -11,9 +11,13 @@ import type { TrainOptions } from "../train/train";
 import { tryLockProjectTraining } from "./lock";
 import { prepareTraining } from "./prepare-training";
 import { loadTrainingSnapshot, type ProjectCandidate } from "./snapshot";
-import { commitVersion, judgmentsSinceLatestVersion, nextVersionNumber } from "./versions";
+import { retrainDue } from "./sweep";
+import { commitVersion, nextVersionNumber } from "./versions";
 
-/** "auto" jobs come from the judgment counter and are dropped if a newer version already covers them. */
+/**
+ * "auto" jobs come from the judgment counter and the sweep (sweep.ts), and are dropped when no
+ * retrain is due any more (a newer version covered their judgments); "manual" jobs always train.
+ */
 export type RetrainTrigger = "auto" | "manual";
 
 export type RetrainOutcome =
@@ -55,10 +59,8 @@ export async function retrainProject(projectId: string, options: RetrainOptions 
     });
     if (!project) return { status: "missing-project" };
     if (options.trigger === "auto") {
-      const { newJudgments } = await judgmentsSinceLatestVersion(projectId);
-      if (project.retrainEvery <= 0 || newJudgments < project.retrainEvery) {
-        return { status: "not-needed", newJudgments, retrainEvery: project.retrainEvery };
-      }
+      const { due, untrained } = await retrainDue(project);
+      if (!due) return { status: "not-needed", newJudgments: untrained, retrainEvery: project.retrainEvery };
     }
     const snapshot = await loadTrainingSnapshot(project);
     if (snapshot.comparisons.length === 0) return { status: "no-data" };

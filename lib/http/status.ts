@@ -21,6 +21,7 @@ export const HTTP_STATUS = {
   ALREADY_JUDGED: 409,
   NO_MODEL: 409,
   ENCODER_MISSING: 409,
+  MODEL_PRUNED: 410,
 } as const satisfies Record<ErrorCode, number>;
 
 export function httpStatus(code: ErrorCode): number {

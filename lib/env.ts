@@ -13,6 +13,11 @@ const schema = z.object({
   // A local directory with an ONNX sentence encoder and its tokenizer.json: text projects' reward
   // models then read its embeddings instead of hashed text (lib/rm/service/encoder-env.ts). Never downloaded.
   RM_TEXT_ENCODER: z.string().min(1).optional(),
+  // The retrain sweep (lib/rm/service/sweep.ts) queues a retrain of a project whose oldest untrained
+  // judgment is older than this many seconds, even below retrainEvery.
+  RM_RETRAIN_QUIET_SECONDS: z.coerce.number().int().min(0).default(900),
+  // Versions that keep their ONNX bytes and scores besides the serving one (lib/rm/service/prune.ts).
+  RM_KEEP_VERSIONS: z.coerce.number().int().min(1).default(5),
   // Rate limits (lib/security/rate-limit.ts): attempts per window, window in seconds.
   RATE_SIGN_IN_ACCOUNT: z.coerce.number().int().min(1).default(10),
   RATE_SIGN_IN_ADDRESS: z.coerce.number().int().min(1).default(100),

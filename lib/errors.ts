@@ -32,7 +32,8 @@ export type ErrorCode =
   | "OWN_ACCOUNT"
   // Reward model
   | "NO_MODEL"
-  | "ENCODER_MISSING";
+  | "ENCODER_MISSING"
+  | "MODEL_PRUNED";
 
 /** A refusal meant for the caller: a stable code, a message that says what to do, and optional details. */
 export class DomainError extends Error {

@@ -25,6 +25,7 @@ export const HTTP_STATUS = {
   OWN_ACCOUNT: 409,
   NO_MODEL: 409,
   ENCODER_MISSING: 409,
+  MODEL_PRUNED: 410,
 } as const satisfies Record<ErrorCode, number>;
 
 export function httpStatus(code: ErrorCode): number {

@@ -38,7 +38,7 @@ describe("the staff workspace", () => {
         await nav.getByRole("link", { name: "Labelers" }).click();
         await page.waitForURL(`${app.server.url}/projects/${project.slug}/labelers`);
         await expect(nav.getByRole("link", { name: "Labelers" }).getAttribute("aria-current")).resolves.toBe("page");
-        await page.getByText("Nobody has judged a pair yet").waitFor();
+        await page.getByText("No members yet.").waitFor();
         await expectAccessible(page, `labelers as ${role} on a ${viewport}`);
         await page.screenshot({ path: `${SHOTS}/labelers-${role}-${viewport}.png`, fullPage: true });
 

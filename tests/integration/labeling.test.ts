@@ -64,7 +64,7 @@ describe("submitting a judgment", () => {
     );
     expect(answers.filter((answer) => answer.status === "fulfilled")).toHaveLength(1);
     const refused = answers.find((answer) => answer.status === "rejected");
-    expect(refused?.reason).toMatchObject({ status: 409, code: "ALREADY_JUDGED" });
+    expect(refused?.reason).toMatchObject({ code: "ALREADY_JUDGED" });
     expect(await db().judgment.count({ where: { projectId: project.id } })).toBe(1);
     expect(await db().pair.findFirstOrThrow({ where: { projectId: project.id } })).toMatchObject({ judgmentCount: 1 });
   });

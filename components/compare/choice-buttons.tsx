@@ -69,12 +69,12 @@ export function ChoiceButtons({
           } ${pendingChoice === o.choice ? "ring-2 ring-indigo-300" : ""}`}
         >
           <span>{o.label}</span>
-          <span className="flex gap-1" aria-hidden="true">
+          <span className="flex gap-1 touch:hidden" aria-hidden="true">
             {o.keys.map((k) => (
               <kbd
                 key={k}
                 className={`min-w-6 rounded border px-1.5 text-xs leading-5 ${
-                  o.primary ? "border-indigo-400 bg-indigo-500/60" : "border-stone-300 bg-stone-50 text-stone-500"
+                  o.primary ? "border-indigo-400 bg-indigo-500/60" : "border-stone-300 bg-stone-50 text-stone-600"
                 }`}
               >
                 {k}

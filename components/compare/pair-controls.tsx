@@ -28,7 +28,7 @@ export function UndoButton({ onUndo }: { onUndo: () => void }) {
     <ControlButton
       label="Undo last answer"
       hotkey="U"
-      ariaLabel="Undo your last answer and see that pair again (key U or Ctrl+Z)"
+      ariaLabel="Undo last answer: see that pair again (key U or Ctrl+Z)"
       onClick={onUndo}
       testId="undo"
     />

@@ -1,6 +1,9 @@
 "use client";
 
-import { type ReactNode, useEffect, useId, useRef } from "react";
+import { type KeyboardEvent, type ReactNode, useEffect, useId, useRef } from "react";
+
+const FOCUSABLE =
+  'a[href], button:not([disabled]), input:not([disabled]), textarea:not([disabled]), select:not([disabled]), [tabindex]:not([tabindex="-1"])';
 
 type Props = {
   open: boolean;
@@ -11,9 +14,10 @@ type Props = {
 };
 
 /**
- * A modal dialog on the native <dialog>: showModal() makes the rest of the page inert (focus
- * stays inside) and Escape closes it; on closing, focus returns to where it was before. Mark the
- * field to start in with `data-autofocus`.
+ * A modal dialog on the native <dialog>: showModal() makes the rest of the page inert and Escape
+ * closes it; Tab wraps around inside it (the browser would leave for its own toolbar after the
+ * last control); on closing, focus returns to where it was before. Mark the field to start in
+ * with `data-autofocus`.
  */
 export function Dialog({ open, onClose, title, children, testId }: Props) {
   const ref = useRef<HTMLDialogElement>(null);
@@ -33,6 +37,24 @@ export function Dialog({ open, onClose, title, children, testId }: Props) {
     }
   }, [open]);
 
+  function keepFocusInside(event: KeyboardEvent<HTMLDialogElement>) {
+    if (event.key !== "Tab") return;
+    const focusable = [...event.currentTarget.querySelectorAll<HTMLElement>(FOCUSABLE)].filter(
+      (element) => element.offsetParent !== null,
+    );
+    const first = focusable[0];
+    const last = focusable.at(-1);
+    if (!first || !last) return;
+    const active = document.activeElement;
+    if (event.shiftKey && (active === first || !event.currentTarget.contains(active))) {
+      event.preventDefault();
+      last.focus();
+    } else if (!event.shiftKey && (active === last || !event.currentTarget.contains(active))) {
+      event.preventDefault();
+      first.focus();
+    }
+  }
+
   function onDialogClose() {
     onClose();
     const back = opener.current;
@@ -46,6 +68,7 @@ export function Dialog({ open, onClose, title, children, testId }: Props) {
       data-testid={testId}
       aria-labelledby={titleId}
       onClose={onDialogClose}
+      onKeyDown={keepFocusInside}
       className="m-auto w-[calc(100%-2rem)] max-w-xl rounded-xl border border-stone-200 bg-white p-0 text-stone-900 shadow-xl backdrop:bg-stone-900/40"
     >
       {open && (
@@ -57,10 +80,10 @@ export function Dialog({ open, onClose, title, children, testId }: Props) {
             <button
               type="button"
               onClick={() => ref.current?.close()}
-              aria-label="Close"
               className="rounded px-2 py-1 text-stone-600 hover:bg-stone-100 focus-visible:outline-2 focus-visible:outline-indigo-600"
             >
-              <span aria-hidden="true">✕</span> <kbd className="text-xs text-stone-600 touch:hidden">Esc</kbd>
+              <span aria-hidden="true">✕</span> <span className="sr-only">Close</span>{" "}
+              <kbd className="text-xs text-stone-600 touch:hidden">Esc</kbd>
             </button>
           </div>
           <div className="overflow-auto px-5 py-4">{children}</div>

@@ -61,7 +61,13 @@ export default async function ReportsPage({
             : "No reports yet. Labelers report a pair with the Report button (key R) on the compare screen; it shows up here."}
         </p>
       ) : (
-        <div className="overflow-x-auto rounded-lg border border-stone-200 bg-white">
+        <section
+          // Scrolls sideways on a phone: focusable, so it scrolls by keyboard too.
+          // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must be reachable by keyboard.
+          tabIndex={0}
+          aria-label="Reports (scrolls sideways)"
+          className="overflow-x-auto rounded-lg border border-stone-200 bg-white"
+        >
           <table data-testid="reports" className="w-full text-left text-sm">
             <thead className="bg-stone-50 text-stone-700">
               <tr>
@@ -94,7 +100,7 @@ export default async function ReportsPage({
               ))}
             </tbody>
           </table>
-        </div>
+        </section>
       )}
       <nav aria-label="Report pages" className="mt-3 flex gap-4 text-sm">
         {before && (

@@ -4,7 +4,13 @@ import type { SkipCounts } from "@/lib/reports";
 export function SkipTables({ skips }: { skips: SkipCounts }) {
   return (
     <div className="grid gap-6 lg:grid-cols-2">
-      <div className="overflow-x-auto rounded-lg border border-stone-200 bg-white">
+      <section
+        // Scrolls sideways on a phone: focusable, so it scrolls by keyboard too.
+        // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must be reachable by keyboard.
+        tabIndex={0}
+        aria-label="Most skipped pairs (scrolls sideways)"
+        className="overflow-x-auto rounded-lg border border-stone-200 bg-white"
+      >
         <table data-testid="skips-by-pair" className="w-full text-left text-sm">
           <caption className="px-3 pt-2 text-left text-sm font-medium text-stone-800">Most skipped pairs</caption>
           <thead className="text-stone-700">
@@ -27,8 +33,14 @@ export function SkipTables({ skips }: { skips: SkipCounts }) {
             ))}
           </tbody>
         </table>
-      </div>
-      <div className="overflow-x-auto rounded-lg border border-stone-200 bg-white">
+      </section>
+      <section
+        // Scrolls sideways on a phone: focusable, so it scrolls by keyboard too.
+        // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must be reachable by keyboard.
+        tabIndex={0}
+        aria-label="Skips by labeler (scrolls sideways)"
+        className="overflow-x-auto rounded-lg border border-stone-200 bg-white"
+      >
         <table data-testid="skips-by-labeler" className="w-full text-left text-sm">
           <caption className="px-3 pt-2 text-left text-sm font-medium text-stone-800">Skips by labeler</caption>
           <thead className="text-stone-700">
@@ -48,7 +60,7 @@ export function SkipTables({ skips }: { skips: SkipCounts }) {
             ))}
           </tbody>
         </table>
-      </div>
+      </section>
     </div>
   );
 }

@@ -10,11 +10,11 @@ export function PairControls({
 }) {
   return (
     <div className="mt-2 flex flex-wrap items-center justify-center gap-2 text-sm">
-      <ControlButton label="Skip" hotkey="S" ariaLabel="Skip this pair (key S)" onClick={onSkip} testId="skip" />
+      <ControlButton label="Skip" hotkey="S" spoken=" this pair (key S)" onClick={onSkip} testId="skip" />
       <ControlButton
         label="Report"
         hotkey="R"
-        ariaLabel="Report a problem with this pair (key R)"
+        spoken=" a problem with this pair (key R)"
         onClick={onReport}
         testId="report"
       />
@@ -28,7 +28,7 @@ export function UndoButton({ onUndo }: { onUndo: () => void }) {
     <ControlButton
       label="Undo last answer"
       hotkey="U"
-      ariaLabel="Undo last answer: see that pair again (key U or Ctrl+Z)"
+      spoken=": see that pair again (key U or Ctrl+Z)"
       onClick={onUndo}
       testId="undo"
     />
@@ -38,13 +38,14 @@ export function UndoButton({ onUndo }: { onUndo: () => void }) {
 function ControlButton({
   label,
   hotkey,
-  ariaLabel,
+  spoken,
   onClick,
   testId,
 }: {
   label: string;
   hotkey: string;
-  ariaLabel: string;
+  /** Read after the label by screen readers: the name is the visible label plus this. */
+  spoken: string;
   onClick: () => void;
   testId: string;
 }) {
@@ -52,14 +53,18 @@ function ControlButton({
     <button
       type="button"
       data-testid={testId}
-      aria-label={ariaLabel}
       onClick={onClick}
       className="inline-flex items-center gap-1.5 rounded-md px-3 py-1.5 text-stone-700 hover:bg-stone-200/70 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-indigo-600"
     >
-      {label}
-      <kbd className="min-w-5 rounded border border-stone-300 bg-white px-1 text-center text-xs leading-4 text-stone-600 touch:hidden">
-        {hotkey}
-      </kbd>
+      <span>
+        {label}
+        <span className="sr-only">{spoken}</span>
+      </span>
+      <span aria-hidden="true" className="touch:hidden">
+        <kbd className="min-w-5 rounded border border-stone-300 bg-white px-1 text-center text-xs leading-4 text-stone-600">
+          {hotkey}
+        </kbd>
+      </span>
     </button>
   );
 }

@@ -268,7 +268,6 @@ function StrengthPicker({ strength, onChange }: { strength: number | null; onCha
           key={s.value}
           type="button"
           aria-pressed={strength === s.value}
-          aria-label={`${s.label} better, key ${s.key.toUpperCase()}`}
           onClick={() => onChange(strength === s.value ? null : s.value)}
           className={`rounded-full border px-3 py-1 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-indigo-600 ${
             strength === s.value
@@ -276,7 +275,12 @@ function StrengthPicker({ strength, onChange }: { strength: number | null; onCha
               : "border-stone-300 bg-white text-stone-700 hover:bg-stone-100"
           }`}
         >
-          {s.label} <kbd className="ml-1 text-xs opacity-70 touch:hidden">{s.key.toUpperCase()}</kbd>
+          {s.label}
+          <span className="sr-only"> better (key {s.key.toUpperCase()})</span>
+          <span aria-hidden="true" className="touch:hidden">
+            {" "}
+            <kbd className="ml-1 text-xs opacity-70">{s.key.toUpperCase()}</kbd>
+          </span>
         </button>
       ))}
     </fieldset>

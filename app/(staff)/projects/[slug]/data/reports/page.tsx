@@ -87,7 +87,7 @@ export default async function ReportsPage({
                       {KIND_LABEL[r.kind]}
                     </span>
                   </td>
-                  <td className="max-w-md px-3 py-2">
+                  <td className="max-w-md min-w-48 px-3 py-2">
                     <span className="font-mono text-xs text-stone-700">{r.promptExternalId}</span>
                     <span className="block break-words text-stone-900">{r.prompt}</span>
                     <span className="font-mono text-xs text-stone-600">pair {r.pairId.slice(0, 8)}</span>

@@ -21,6 +21,7 @@ export default async function Home() {
             <li key={p.id} className="flex items-center justify-between px-4 py-3">
               <span>
                 <span className="font-medium">{p.name}</span> <span className="text-sm text-stone-500">{p.kind}</span>
+                {p.archivedAt && <span className="text-sm text-stone-600"> · archived</span>}
               </span>
               <span className="space-x-4 text-sm">
                 <Link className="rounded bg-stone-900 px-3 py-1 text-white" href={`/label/${p.slug}`}>

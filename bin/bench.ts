@@ -1,31 +1,38 @@
 /**
  * `npm run bench`: every speed figure next to a baseline measured in the same run.
  * Each section runs in a process of its own: sections start their own databases, and lib/db keeps
- * one client per process. `npm run bench -- go rm` runs only the sections whose titles match.
+ * one client per process. `npm run bench -- rm go-rm` runs only the sections of those names.
  */
 import { spawnSync } from "node:child_process";
 import { activeBench } from "../tests/bench/active";
+import { dataBrowserBench } from "../tests/bench/data-browser";
 import { goBench } from "../tests/bench/go";
 import { goRmBench } from "../tests/bench/go-rm";
 import { labelingBench } from "../tests/bench/labeling";
 import { type BenchSection, formatFigure } from "../tests/bench/report";
 import { rmBench } from "../tests/bench/rm";
 
-const sections: BenchSection[] = [labelingBench, goBench, rmBench, goRmBench, activeBench];
+const sections: BenchSection[] = [labelingBench, goBench, rmBench, goRmBench, activeBench, dataBrowserBench];
 const [flag, index] = process.argv.slice(2);
 
 if (flag === "--section") {
   const section = sections[Number(index)];
   if (!section) throw new Error(`no bench section ${index}`);
-  console.log(`\n${section.title}`);
+  console.log(`\n${section.title} [${section.name}]`);
   const started = performance.now();
   for (const figure of await section.run()) console.log(formatFigure(figure));
   console.log(`  (${((performance.now() - started) / 1000).toFixed(0)} s)`);
 } else {
-  const words = process.argv.slice(2).map((w) => w.toLowerCase());
+  const names = process.argv.slice(2).map((w) => w.toLowerCase());
+  const known = sections.map((section) => section.name);
+  const unknown = names.filter((name) => !known.includes(name));
+  if (unknown.length > 0) {
+    console.error(`No bench section named ${unknown.join(", ")}. Sections: ${known.join(", ")}.`);
+    process.exit(2);
+  }
   let failed = false;
   sections.forEach((section, i) => {
-    if (words.length && !words.some((w) => section.title.toLowerCase().includes(w))) return;
+    if (names.length && !names.includes(section.name)) return;
     const run = spawnSync(process.execPath, ["--import", "tsx", import.meta.filename, "--section", String(i)], {
       stdio: "inherit",
     });

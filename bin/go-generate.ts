@@ -3,7 +3,7 @@ import { db } from "../lib/db";
 import { MAX_SIZE, MIN_SIZE } from "../lib/go/coords";
 import { formatProblem, ImportError, importGeneratedGo } from "../lib/import";
 import { createProject, forgetProject, newProjectSchema } from "../lib/projects";
-import { computeMissingTruth, ESTIMATOR, truthPlayouts } from "../lib/truth";
+import { computeMissingTruth, truthPlayouts } from "../lib/truth";
 import { runCli } from "./cli";
 
 const USAGE = `Usage: npm run go:generate -- --project <slug> [--size 9] [--prompts 300] [--seed 1]
@@ -13,7 +13,7 @@ Plays games with a cheap stochastic policy, stops them at varied move numbers an
 imports a prompt whose candidates are the boards after 2-4 different moves (clear blunders and close
 calls among them) into the GO project <slug>, creating it if needed. The same seed gives the same
 prompts, so running it again adds nothing; another seed adds new prompts. Then it computes the
-ground truth (${ESTIMATOR}) of every candidate that has none, unless --skip-truth leaves that
+ground truth of every candidate that has none, by the project's estimator (random playouts unless the project says otherwise), unless --skip-truth leaves that
 to the worker.`;
 
 type Settings = {
@@ -119,9 +119,7 @@ runCli<Settings>({
     const truthStarted = Date.now();
     const run = await computeMissingTruth(project.id, { playouts: options.playouts });
     const truthSeconds = ((Date.now() - truthStarted) / 1000).toFixed(1);
-    console.log(
-      `  truth:      ${run.computed} candidates, ${run.playouts} playouts each (${ESTIMATOR}), ${truthSeconds} s`,
-    );
+    console.log(`  truth:      ${run.computed} candidates (${project.goTruthEstimator}), ${truthSeconds} s`);
     return 0;
   },
   explain: (error) => {

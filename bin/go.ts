@@ -17,15 +17,21 @@ import {
 } from "../lib/go";
 import type { Colour } from "../lib/go/coords";
 import { boardStateOf, DEFAULT_KOMI, splitTurn } from "../lib/go/state";
+import { type Comparison, compareEstimators } from "../lib/truth/compare";
+import { TRUTH_ESTIMATORS, type TruthEstimatorName, truthEstimatorSchema } from "../lib/truth/estimator-names";
 
 const USAGE = `Usage:
   npm run go -- score   <file.sgf | position file | "rows/…">  [--to-play B|W] [--komi K]
   npm run go -- winprob <file.sgf | position file | "rows/…">  [--playouts 2500] [--seed 1] [--to-play B|W] [--komi K]
   npm run go -- render  <file.sgf | position file | "rows/…">  [--out board.svg] [--to-play B|W] [--komi K]
+  npm run go -- truth-compare [--positions 200] [--size 9] [--seed 1] [--estimators a,b,c] [--gnugo-level 10]
 
 score    Tromp-Taylor area score of the position as it stands: Black minus White, komi included.
 winprob  Black's win probability by random playouts (${WIN_PROBABILITY_ESTIMATOR}) and its standard error.
 render   The board as SVG, to --out or standard output.
+truth-compare  Generates positions as the demo does and prints, for each two truth estimators
+         (default: ${TRUTH_ESTIMATORS.join(", ")}), how often they give a pair of candidates the
+         same true answer among the pairs both decide, with a 95% Wilson interval. Uses every core.
 
 A position is rows of X (black), O (white) and . (empty), top row first, separated by "/" or
 newlines, optionally ending with " B" or " W" for the side to move, e.g. "X.O/.X./O.. W".
@@ -76,7 +82,11 @@ async function run(argv: string[], io: Io): Promise<number> {
     return 0;
   }
   const [command, source, ...extra] = positionals;
-  if (!command) throw new InputError("say what to do: score, winprob or render", 2);
+  if (!command) throw new InputError("say what to do: score, winprob, render or truth-compare", 2);
+  if (command === "truth-compare") {
+    if (source) throw new InputError(`unexpected argument "${source}"`, 2);
+    return truthCompare(values, io);
+  }
   if (!["score", "winprob", "render"].includes(command)) {
     throw new InputError(`unknown command "${command}"; use score, winprob or render`, 2);
   }
@@ -123,6 +133,10 @@ function parse(argv: string[]) {
       komi: { type: "string" },
       playouts: { type: "string" },
       seed: { type: "string" },
+      positions: { type: "string" },
+      size: { type: "string" },
+      estimators: { type: "string" },
+      "gnugo-level": { type: "string" },
       out: { type: "string", short: "o" },
       help: { type: "boolean", short: "h" },
     },
@@ -185,6 +199,59 @@ async function readSource(source: string): Promise<string> {
   throw new InputError(
     `no file "${source}", and it is not an inline position either${asPosition}; give an .sgf file, a file of position rows, or rows separated by "/" like "X.O/.X./O.."`,
   );
+}
+
+async function truthCompare(values: ReturnType<typeof parse>["values"], io: Io): Promise<number> {
+  const positions = wholeNumber(values.positions ?? "200", "--positions", 2, 100_000);
+  const size = wholeNumber(values.size ?? "9", "--size", 5, 19);
+  const seed = wholeNumber(values.seed ?? "1", "--seed", 0, 2 ** 31 - 1);
+  const gnugoLevel = wholeNumber(values["gnugo-level"] ?? "10", "--gnugo-level", 1, 10);
+  const estimators = (values.estimators ?? TRUTH_ESTIMATORS.join(",")).split(",").map((name) => {
+    const parsed = truthEstimatorSchema.safeParse(name.trim());
+    if (!parsed.success)
+      throw new InputError(`--estimators: "${name}" is not one of ${TRUTH_ESTIMATORS.join(", ")}`, 2);
+    return parsed.data;
+  });
+  if (estimators.length < 2) throw new InputError("--estimators needs at least two names to compare", 2);
+  const comparison = await compareEstimators({
+    positions,
+    size,
+    seed,
+    estimators,
+    gnugoLevel,
+    progress: (name, seconds) => io.err(`${name}: ${seconds.toFixed(1)} s`),
+  });
+  io.out(formatComparison(comparison, { size, seed, gnugoLevel }));
+  return 0;
+}
+
+function formatComparison(
+  comparison: Comparison,
+  settings: { size: number; seed: number; gnugoLevel: number },
+): string {
+  const percent = (x: number) => `${(100 * x).toFixed(1)}%`;
+  const lines = [
+    `${comparison.positions} positions (${settings.size}x${settings.size}, seed ${settings.seed}), ${comparison.pairs} pairs of candidates of one prompt; gnugo level ${settings.gnugoLevel}`,
+    "",
+    "estimator            ties           seconds",
+    ...comparison.estimators.map(
+      (e) => `${e.name.padEnd(20)} ${`${e.ties}/${comparison.pairs}`.padEnd(14)} ${e.seconds.toFixed(1)}`,
+    ),
+    "",
+    "pair of estimators                  agree on decided pairs   95% interval",
+    ...comparison.agreements.map(
+      (a: {
+        first: TruthEstimatorName;
+        second: TruthEstimatorName;
+        decided: number;
+        agreed: number;
+        low: number;
+        high: number;
+      }) =>
+        `${`${a.first} vs ${a.second}`.padEnd(35)} ${`${a.agreed}/${a.decided} = ${a.decided > 0 ? percent(a.agreed / a.decided) : "n/a"}`.padEnd(24)} ${percent(a.low)}–${percent(a.high)}`,
+    ),
+  ];
+  return lines.join("\n");
 }
 
 function wholeNumber(text: string, flag: string, min: number, max: number): number {

@@ -6,11 +6,18 @@ const schema = z.object({
   DATABASE_URL: z.string().url("must be a postgresql:// URL"),
   // Needed by the web app only (session signing); CLIs and the worker run without it.
   NEXTAUTH_SECRET: z.string().min(16, "must be at least 16 characters (npm start generates one)").optional(),
+  // The app's public URL (npm start sets it); invite links shown to staff start with it.
+  NEXTAUTH_URL: z.string().url("must be the app's public URL, like https://vibecheck.example.com").optional(),
   DB_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(20),
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   // A local directory with an ONNX sentence encoder and its tokenizer.json: text projects' reward
   // models then read its embeddings instead of hashed text (lib/rm/service/encoder-env.ts). Never downloaded.
   RM_TEXT_ENCODER: z.string().min(1).optional(),
+  // The retrain sweep (lib/rm/service/sweep.ts) queues a retrain of a project whose oldest untrained
+  // judgment is older than this many seconds, even below retrainEvery.
+  RM_RETRAIN_QUIET_SECONDS: z.coerce.number().int().min(0).default(900),
+  // Versions that keep their ONNX bytes and scores besides the serving one (lib/rm/service/prune.ts).
+  RM_KEEP_VERSIONS: z.coerce.number().int().min(1).default(5),
   // Rate limits (lib/security/rate-limit.ts): attempts per window, window in seconds.
   RATE_SIGN_IN_ACCOUNT: z.coerce.number().int().min(1).default(10),
   RATE_SIGN_IN_ADDRESS: z.coerce.number().int().min(1).default(100),

@@ -19,15 +19,21 @@ export type ErrorCode =
   | "RATE_LIMITED"
   // Settings of the project
   | "DEMONSTRATIONS_OFF"
+  | "PROJECT_ARCHIVED"
   // Conflicts with what is stored
   | "SLUG_TAKEN"
   | "EMAIL_TAKEN"
   | "CLIENT_ID_TAKEN"
   | "PAIR_FULL"
   | "ALREADY_JUDGED"
+  // Members and accounts
+  | "USER_DEACTIVATED"
+  | "MEMBER_EXCLUDED"
+  | "OWN_ACCOUNT"
   // Reward model
   | "NO_MODEL"
-  | "ENCODER_MISSING";
+  | "ENCODER_MISSING"
+  | "MODEL_PRUNED";
 
 /** A refusal meant for the caller: a stable code, a message that says what to do, and optional details. */
 export class DomainError extends Error {

@@ -34,7 +34,10 @@ export function ImportForm({ slug }: { slug: string }) {
 
   return (
     <form onSubmit={onSubmit} className="space-y-2">
-      <input name="file" type="file" accept=".jsonl,.ndjson,application/x-ndjson" className="text-sm" />
+      <label className="block text-sm">
+        <span className="mb-1 block text-stone-700">JSONL file to import into {slug}</span>
+        <input name="file" type="file" accept=".jsonl,.ndjson,application/x-ndjson" className="text-sm" />
+      </label>
       <button type="submit" className="rounded bg-stone-900 px-3 py-1.5 text-sm font-medium text-white">
         Import
       </button>

@@ -1,4 +1,5 @@
 import { db } from "../db";
+import { DomainError } from "../errors";
 import type { Project } from "../generated/prisma/client";
 import { claimNextPair } from "./active";
 import { claimGoldPair, claimRegularPair } from "./claim";
@@ -17,6 +18,13 @@ type Options = {
 /** The labeler's next task: a pair to judge, a response to write, or nothing left. */
 export async function nextTask(project: Project, userId: string, options: Options = {}): Promise<Task> {
   const { exclude = [], random = Math.random, exploration } = options;
+  // Read from the cached project (projects/lookup.ts), so archiving costs the hot path no query.
+  if (project.archivedAt) {
+    throw new DomainError(
+      "PROJECT_ARCHIVED",
+      "This project is archived: it serves no pairs now. Your judgments are kept; ask the project's admin if it should be open.",
+    );
+  }
   if (project.quota > 0) {
     const done = await db().judgment.count({ where: { projectId: project.id, userId } });
     if (done >= project.quota) {

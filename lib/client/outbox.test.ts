@@ -44,14 +44,17 @@ afterEach(() => {
 describe("Outbox", () => {
   it("writes an item to storage before sending it, and removes it after a 2xx", async () => {
     const storage = new MemoryStorage();
+    // Read here, asserted below: an assertion failing inside fetch would only make the outbox retry.
+    const storedWhenSent: unknown[] = [];
     const fetch = vi.fn(async () => {
-      expect(JSON.parse(storage.getItem(KEY) ?? "[]")).toHaveLength(1);
+      storedWhenSent.push(JSON.parse(storage.getItem(KEY) ?? "[]"));
       return json(200);
     });
     const outbox = new Outbox({ key: KEY, storage, fetch });
     outbox.enqueue(judgment("c1"));
     await vi.runAllTimersAsync();
     expect(fetch).toHaveBeenCalledTimes(1);
+    expect(storedWhenSent).toEqual([[expect.objectContaining({ clientId: "c1" })]]);
     expect(storage.getItem(KEY)).toBeNull();
     expect(outbox.getState().pending).toBe(0);
   });

@@ -59,12 +59,19 @@ function inconsistencies(core: BoardCore): string[] {
     const p = core.empties[i] as number;
     check(empties.has(p) && core.emptyIndex[p] === i, `empty list entry ${i} (${p}) is wrong`);
   }
+  for (let p = 0; p < core.area; p++) {
+    if (core.colour[p] === BORDER) continue;
+    let counts = 0;
+    for (const n of [p - 1, p + 1, p - s, p + s])
+      counts += [1, 1 << 4, 1 << 8, 1 << 12][core.colour[n] as number] as number;
+    check(core.neighbours[p] === counts, `neighbour counts of ${p} are ${core.neighbours[p]}, not ${counts}`);
+  }
   check(core.positionKey() === combineHash(lo, hi), "incremental hash differs from a fresh one");
   return problems;
 }
 
 describe("BoardCore", () => {
-  it("keeps groups, pseudo-liberties, the empty list and the hash exact through random games", () => {
+  it("keeps groups, pseudo-liberties, the empty list, neighbour counts and the hash exact through random games", () => {
     let checks = 0;
     for (const size of [5, 9]) {
       const rng = new Rng(size);

@@ -8,6 +8,18 @@ export const BORDER = 3;
 export const NO_POINT = -1;
 
 /**
+ * Neighbour counts packed in one number per point, 4 bits each: empty neighbours, black
+ * neighbours, white neighbours, edge points. A stone placed or removed adds a constant to each of
+ * its four neighbours, so "has an empty neighbour", "is surrounded by one colour and the edge"
+ * and "is next to an enemy" are one load and a mask instead of four loads and compares.
+ */
+const EMPTY_SHIFT = 0;
+const BORDER_SHIFT = 12;
+const COUNT_MASK = 0xf;
+/** Added to a neighbour's count when a stone of colour c arrives: one fewer empty, one more c. */
+const STONE_ARRIVES = [0, (1 << 4) - 1, (1 << 8) - 1];
+
+/**
  * The engine state behind `GoBoard` and the playouts. Points are indices into a padded board
  * (one ring of BORDER points), so neighbours are p±1 and p±stride with no bounds checks.
  *
@@ -29,6 +41,8 @@ export class BoardCore {
   readonly nextInGroup: Int32Array;
   readonly liberties: Int32Array;
   readonly groupSize: Int32Array;
+  /** Packed neighbour counts, see EMPTY_SHIFT; meaningless on border points. */
+  readonly neighbours: Int32Array;
   /** Empty points in no particular order, for O(1) random sampling. */
   readonly empties: Int32Array;
   readonly emptyIndex: Int32Array;
@@ -55,6 +69,7 @@ export class BoardCore {
     this.nextInGroup = new Int32Array(this.area);
     this.liberties = new Int32Array(this.area);
     this.groupSize = new Int32Array(this.area);
+    this.neighbours = new Int32Array(this.area);
     this.empties = new Int32Array(size * size);
     this.emptyIndex = new Int32Array(this.area).fill(NO_POINT);
     this.prisoners = new Int32Array(3);
@@ -64,6 +79,12 @@ export class BoardCore {
         const p = this.pointAt(x, y);
         this.colour[p] = EMPTY;
         this.addEmpty(p);
+      }
+    }
+    for (let p = 0; p < this.area; p++) {
+      if (this.colour[p] !== EMPTY) continue;
+      for (const n of [p - 1, p + 1, p - this.stride, p + this.stride]) {
+        this.neighbours[p] = (this.neighbours[p] as number) + (this.colour[n] === EMPTY ? 1 : 1 << BORDER_SHIFT);
       }
     }
   }
@@ -87,6 +108,7 @@ export class BoardCore {
     this.nextInGroup.set(other.nextInGroup);
     this.liberties.set(other.liberties);
     this.groupSize.set(other.groupSize);
+    this.neighbours.set(other.neighbours);
     this.empties.set(other.empties);
     this.emptyIndex.set(other.emptyIndex);
     this.prisoners.set(other.prisoners);
@@ -115,11 +137,7 @@ export class BoardCore {
   }
 
   isSuicide(p: number, mover: number): boolean {
-    const colour = this.colour;
-    const s = this.stride;
-    if (colour[p - 1] === EMPTY || colour[p + 1] === EMPTY || colour[p - s] === EMPTY || colour[p + s] === EMPTY) {
-      return false;
-    }
+    if ((((this.neighbours[p] as number) >> EMPTY_SHIFT) & COUNT_MASK) !== 0) return false;
     return !this.survivesSurrounded(p, mover);
   }
 
@@ -145,10 +163,15 @@ export class BoardCore {
     );
   }
 
+  /**
+   * Pseudo-liberties above 4 mean a liberty besides p (p counts at most 4 times), which settles a
+   * friendly group at once and rules out capturing an enemy one, without counting the contacts.
+   */
   private keepsStoneAlive(c: number, root: number, w: number, e: number, n: number, s: number, mover: number): boolean {
-    if (c !== BLACK && c !== WHITE) return false;
-    const touching = (w === root ? 1 : 0) + (e === root ? 1 : 0) + (n === root ? 1 : 0) + (s === root ? 1 : 0);
+    if (c === BORDER) return false;
     const liberties = this.liberties[root] as number;
+    if (liberties > 4) return c === mover;
+    const touching = (w === root ? 1 : 0) + (e === root ? 1 : 0) + (n === root ? 1 : 0) + (s === root ? 1 : 0);
     return c === mover ? liberties > touching : liberties === touching;
   }
 
@@ -158,14 +181,11 @@ export class BoardCore {
    * never the ko point (a captured stone had no liberty), which settles most points at once.
    */
   isPlayoutCandidate(p: number, mover: number): boolean {
-    const colour = this.colour;
-    const s = this.stride;
-    const west = colour[p - 1] as number;
-    const east = colour[p + 1] as number;
-    const north = colour[p - s] as number;
-    const south = colour[p + s] as number;
-    if (west === EMPTY || east === EMPTY || north === EMPTY || south === EMPTY) return true;
-    if ((west & east & north & south & mover) !== 0 && this.isOwnEye(p, mover)) return false;
+    const counts = this.neighbours[p] as number;
+    if (((counts >> EMPTY_SHIFT) & COUNT_MASK) !== 0) return true;
+    if (((counts >> (4 * mover)) & COUNT_MASK) + ((counts >> BORDER_SHIFT) & COUNT_MASK) === 4) {
+      if (this.isFalseEyeFree(p, mover)) return false;
+    }
     if (p === this.koPoint && mover === this.toPlay) return false;
     return this.survivesSurrounded(p, mover);
   }
@@ -184,6 +204,13 @@ export class BoardCore {
     ) {
       return false;
     }
+    return this.isFalseEyeFree(p, mover);
+  }
+
+  /** For a point surrounded by the mover's stones and the edge: is it a real eye? */
+  private isFalseEyeFree(p: number, mover: number): boolean {
+    const colour = this.colour;
+    const s = this.stride;
     const enemy = BLACK + WHITE - mover;
     const a = colour[p - s - 1];
     const b = colour[p - s + 1];
@@ -200,12 +227,14 @@ export class BoardCore {
   play(p: number, mover: number): number {
     const s = this.stride;
     const enemy = BLACK + WHITE - mover;
+    const nextToEnemy = (((this.neighbours[p] as number) >> (4 * enemy)) & COUNT_MASK) !== 0;
     this.putStone(p, mover);
-    const captured =
-      this.captureIfDead(p - 1, enemy, mover) +
-      this.captureIfDead(p + 1, enemy, mover) +
-      this.captureIfDead(p - s, enemy, mover) +
-      this.captureIfDead(p + s, enemy, mover);
+    const captured = nextToEnemy
+      ? this.captureIfDead(p - 1, enemy, mover) +
+        this.captureIfDead(p + 1, enemy, mover) +
+        this.captureIfDead(p - s, enemy, mover) +
+        this.captureIfDead(p + s, enemy, mover)
+      : 0;
     const root = this.groupOf[p] as number;
     this.koPoint =
       captured === 1 && this.groupSize[root] === 1 && this.liberties[root] === 1 ? this.lastCapture : NO_POINT;
@@ -266,31 +295,41 @@ export class BoardCore {
     return count;
   }
 
+  /**
+   * The new stone's own pseudo-liberties are its empty neighbours, known from the packed counts;
+   * only neighbours holding stones need their groups touched, in west, east, north, south order so
+   * that merges (and so group roots and stone order) are what they always were.
+   */
   private putStone(p: number, c: number): void {
     const s = this.stride;
+    const counts = this.neighbours[p] as number;
     this.colour[p] = c;
     this.groupOf[p] = p;
     this.nextInGroup[p] = p;
     this.groupSize[p] = 1;
-    this.liberties[p] = 0;
+    this.liberties[p] = (counts >> EMPTY_SHIFT) & COUNT_MASK;
     this.removeEmpty(p);
     this.hashLo ^= this.keys.lo[c * this.area + p] as number;
     this.hashHi ^= this.keys.hi[c * this.area + p] as number;
-    this.connect(p, p - 1, c);
-    this.connect(p, p + 1, c);
-    this.connect(p, p - s, c);
-    this.connect(p, p + s, c);
+    const arrives = STONE_ARRIVES[c] as number;
+    const neighbours = this.neighbours;
+    neighbours[p - 1] = (neighbours[p - 1] as number) + arrives;
+    neighbours[p + 1] = (neighbours[p + 1] as number) + arrives;
+    neighbours[p - s] = (neighbours[p - s] as number) + arrives;
+    neighbours[p + s] = (neighbours[p + s] as number) + arrives;
+    if ((counts & COUNT_MASK) + ((counts >> BORDER_SHIFT) & COUNT_MASK) === 4) return;
+    this.touchStone(p, p - 1, c);
+    this.touchStone(p, p + 1, c);
+    this.touchStone(p, p - s, c);
+    this.touchStone(p, p + s, c);
   }
 
-  private connect(p: number, n: number, c: number): void {
-    const cn = this.colour[n];
-    if (cn === EMPTY) {
-      this.addLiberties(this.groupOf[p] as number, 1);
-    } else if (cn !== BORDER) {
-      const other = this.groupOf[n] as number;
-      this.addLiberties(other, -1);
-      if (cn === c && other !== this.groupOf[p]) this.merge(this.groupOf[p] as number, other);
-    }
+  private touchStone(p: number, n: number, c: number): void {
+    const cn = this.colour[n] as number;
+    if (cn !== BLACK && cn !== WHITE) return;
+    const other = this.groupOf[n] as number;
+    this.liberties[other] = (this.liberties[other] as number) - 1;
+    if (cn === c && other !== this.groupOf[p]) this.merge(this.groupOf[p] as number, other);
   }
 
   private merge(a: number, b: number): void {
@@ -328,9 +367,15 @@ export class BoardCore {
     const keyBase = (BLACK + WHITE - capturer) * this.area;
     let stone = root;
     let count = 0;
+    const neighbours = this.neighbours;
+    const leaves = -(STONE_ARRIVES[BLACK + WHITE - capturer] as number);
     do {
       colour[stone] = EMPTY;
       this.addEmpty(stone);
+      neighbours[stone - 1] = (neighbours[stone - 1] as number) + leaves;
+      neighbours[stone + 1] = (neighbours[stone + 1] as number) + leaves;
+      neighbours[stone - s] = (neighbours[stone - s] as number) + leaves;
+      neighbours[stone + s] = (neighbours[stone + s] as number) + leaves;
       this.hashLo ^= this.keys.lo[keyBase + stone] as number;
       this.hashHi ^= this.keys.hi[keyBase + stone] as number;
       // Stones of the captured group are EMPTY or the other colour, so only capturer groups gain.

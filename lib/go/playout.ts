@@ -22,6 +22,28 @@ export function playRandomGame(core: BoardCore, rng: Rng, moveCap: number): numb
   return moves;
 }
 
+/**
+ * `playRandomGame` that also writes each move's point (NO_POINT for a pass) to
+ * `record[offset + i]`: the same games from the same seed, for searches that learn from the moves.
+ */
+export function playRecordedGame(
+  core: BoardCore,
+  rng: Rng,
+  moveCap: number,
+  record: Int32Array,
+  offset: number,
+): number {
+  let moves = 0;
+  while (core.consecutivePasses < 2 && moves < moveCap) {
+    const point = pickRandomMove(core, rng);
+    if (point === NO_POINT) core.pass();
+    else core.play(point, core.toPlay);
+    record[offset + moves] = point;
+    moves++;
+  }
+  return moves;
+}
+
 function pickRandomMove(core: BoardCore, rng: Rng): number {
   const empties = core.empties;
   const emptyIndex = core.emptyIndex;

@@ -14,13 +14,18 @@ export const HTTP_STATUS = {
   NOT_FOUND: 404,
   RATE_LIMITED: 429,
   DEMONSTRATIONS_OFF: 400,
+  PROJECT_ARCHIVED: 409,
   SLUG_TAKEN: 409,
   EMAIL_TAKEN: 409,
   CLIENT_ID_TAKEN: 409,
   PAIR_FULL: 409,
   ALREADY_JUDGED: 409,
+  USER_DEACTIVATED: 409,
+  MEMBER_EXCLUDED: 409,
+  OWN_ACCOUNT: 409,
   NO_MODEL: 409,
   ENCODER_MISSING: 409,
+  MODEL_PRUNED: 410,
 } as const satisfies Record<ErrorCode, number>;
 
 export function httpStatus(code: ErrorCode): number {

@@ -37,6 +37,27 @@ describe("parsePromptLine", () => {
     expect(problem?.message).toContain(where);
   });
 
+  it("refuses the sources Vibecheck reserves for itself, naming the field", () => {
+    const line = JSON.stringify({
+      id: "p1",
+      prompt: "Write",
+      candidates: [
+        { id: "c1", text: "one", source: "human" },
+        { id: "c2", text: "two", source: " Probe" },
+      ],
+    });
+    expect(problems(line)).toEqual([
+      { field: "candidates[0].source", message: expect.stringMatching(/^"human" is reserved for responses written/) },
+      { field: "candidates[1].source", message: expect.stringMatching(/^" Probe" is reserved for adversarial/) },
+    ]);
+    const humane = JSON.stringify({
+      id: "p1",
+      prompt: "Write",
+      candidates: [...candidates, { ...candidates[0], id: "c3", source: "human-edited" }],
+    });
+    expect(problems(humane)).toEqual([]);
+  });
+
   it("reports every problem of a line with its field", () => {
     const line = JSON.stringify({
       id: "",

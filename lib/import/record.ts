@@ -51,6 +51,11 @@ const PROMPT_FIELDS = ["id", "prompt", "candidates", "meta", "gold"];
 const CANDIDATE_FIELDS = ["id", "text", "source", "meta"];
 /** Board candidates may leave out `source`: a position often has no model behind it. */
 export const DEFAULT_BOARD_SOURCE = "import";
+/** Sources Vibecheck writes itself, so an import cannot pass candidates off as one of them. */
+const RESERVED_SOURCES = new Map([
+  ["human", "responses written by labelers in Vibecheck"],
+  ["probe", "adversarial candidates made by Vibecheck"],
+]);
 const GOLD_PREFERENCE_FIELDS = ["better", "worse"];
 const GOLD_ANSWER_FIELDS = ["a", "b", "answer"];
 const GOLD_ANSWERS = ["A", "B", "TIE"] as const;
@@ -123,6 +128,13 @@ function candidatesField(value: unknown, rules: LineRules, problems: FieldProble
     const isBoard = rules.kind === "GO" || BOARD_FIELDS.some((name) => name in raw);
     const source =
       isBoard && raw.source === undefined ? DEFAULT_BOARD_SOURCE : textField(raw.source, `${field}.source`, problems);
+    const reserved = source === undefined ? undefined : RESERVED_SOURCES.get(source.trim().toLowerCase());
+    if (reserved) {
+      problems.push({
+        field: `${field}.source`,
+        message: `${JSON.stringify(source)} is reserved for ${reserved}; name the model or author of this candidate instead`,
+      });
+    }
     const meta = metaField(raw.meta, `${field}.meta`, problems);
     if (content?.board) {
       firstBoard ??= { index, size: content.board.size };

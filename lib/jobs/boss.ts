@@ -81,6 +81,25 @@ export async function stopJobSender(): Promise<void> {
   await s.pool.end();
 }
 
+/**
+ * Merges `data` into the payload of every job of the queue that waits under this singleton key
+ * (created, or waiting for a retry; not running): the first such job's id, or null when none waits.
+ * A job that starts meanwhile keeps its payload: the row lock makes this update skip it.
+ */
+export async function updateWaitingJobs<Q extends Queue>(
+  queue: Q,
+  singletonKey: string,
+  data: Partial<JobInput<Q>>,
+): Promise<string | null> {
+  const { pool } = await sender();
+  const { rows } = await pool.query<{ id: string }>(
+    `UPDATE pgboss.job SET data = coalesce(data, '{}'::jsonb) || $3::jsonb
+     WHERE name = $1 AND singleton_key = $2 AND state IN ('created', 'retry') RETURNING id::text`,
+    [queueName(queue), singletonKey, JSON.stringify(data)],
+  );
+  return rows[0]?.id ?? null;
+}
+
 /** States of a queue's unfinished jobs for one singleton key (e.g. "created", "active"). */
 export async function pendingJobStates(queue: Queue, singletonKey: string): Promise<string[]> {
   const { pool } = await sender();

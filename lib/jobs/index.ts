@@ -1,5 +1,5 @@
 // Background jobs seen from the processes that enqueue them; workers/ runs them.
-export { ensureQueue, pendingJobStates, sendJob, stopJobSender } from "./boss";
+export { ensureQueue, pendingJobStates, sendJob, stopJobSender, updateWaitingJobs } from "./boss";
 export {
   defineQueue,
   goTruthQueue,
@@ -11,4 +11,5 @@ export {
   queues,
   reclaimLeasesQueue,
   retrainQueue,
+  retrainSweepQueue,
 } from "./queues";

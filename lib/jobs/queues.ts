@@ -64,6 +64,17 @@ export const reclaimLeasesQueue = defineQueue({
   cron: "* * * * *",
 });
 
+/**
+ * Queues an automatic retrain of every project with judgments no version was trained on, when
+ * they reach retrainEvery or the oldest is older than RM_RETRAIN_QUIET_SECONDS (lib/rm/service/sweep.ts).
+ */
+export const retrainSweepQueue = defineQueue({
+  name: "retrain-sweep",
+  version: 1,
+  payload: z.object({}).passthrough(),
+  cron: "* * * * *",
+});
+
 /** Every queue: the worker creates each of them, with its options and schedule, from this list. */
-export const queues = [reclaimLeasesQueue, goTruthQueue, retrainQueue] as const;
+export const queues = [reclaimLeasesQueue, goTruthQueue, retrainQueue, retrainSweepQueue] as const;
 export type QueueName = (typeof queues)[number]["name"];

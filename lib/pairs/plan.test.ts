@@ -31,6 +31,7 @@ describe("planPairs", () => {
     }
     // 6 pairs, 2 drawn per run: each is drawn in 1/3 of runs; 4 standard errors of slack.
     const se = Math.sqrt(runs * (1 / 3) * (2 / 3));
+    expect(counts.size).toBe(6);
     for (const n of counts.values()) expect(Math.abs(n - runs / 3)).toBeLessThan(4 * se);
   });
 });

@@ -1,14 +1,20 @@
 import { randomBytes } from "node:crypto";
 import { db } from "../db";
 import { DomainError } from "../errors";
-import type { NewProject } from "./settings";
+import { parseSettings } from "./setting-problems";
+import { newProjectSchema, SETTING_DEFAULTS } from "./settings";
 
 export function inviteCode(): string {
   return randomBytes(9).toString("base64url");
 }
 
-export async function createProject(input: NewProject) {
-  const existing = await db().project.findUnique({ where: { slug: input.slug }, select: { id: true } });
-  if (existing) throw new DomainError("SLUG_TAKEN", `A project with slug "${input.slug}" exists; choose another.`);
-  return db().project.create({ data: { ...input, inviteCode: inviteCode() } });
+/** A new project from a slug, a name, its kind and any settings (validated here; the rest take their defaults). */
+export async function createProject(input: unknown) {
+  const { slug, name, kind, ...settings } = parseSettings(newProjectSchema, input);
+  const existing = await db().project.findUnique({ where: { slug }, select: { id: true } });
+  if (existing) throw new DomainError("SLUG_TAKEN", `A project with slug "${slug}" exists; choose another.`);
+  const defined = Object.fromEntries(Object.entries(settings).filter(([, v]) => v !== undefined));
+  return db().project.create({
+    data: { ...SETTING_DEFAULTS, ...defined, slug, name, kind, inviteCode: inviteCode() },
+  });
 }

@@ -27,8 +27,20 @@ export async function joinWithWorkerId(code: string, workerId: string) {
   const user =
     (await db().user.findFirst({ where: { externalId } })) ??
     (await db().user.create({ data: { externalId, role: "LABELER", name: cleanId } }));
-  await addMember(project.id, user.id);
+  // A deactivated worker is refused at sign-in; they do not become a member again either.
+  if (!user.deactivatedAt) await addMember(project.id, user.id);
   return user;
+}
+
+/**
+ * A signed-in user opens an invite link: they join its project at once. Returns the project's
+ * slug, or null for an unknown (or rotated) code.
+ */
+export async function joinByInvite(code: string, userId: string): Promise<string | null> {
+  const project = await db().project.findUnique({ where: { inviteCode: code }, select: { id: true, slug: true } });
+  if (!project) return null;
+  await addMember(project.id, userId);
+  return project.slug;
 }
 
 /** Staff who judged without joining get a membership row here, so they can be excluded too. */

@@ -6,7 +6,15 @@ export function listProjects(user: SessionUser) {
   return db().project.findMany({
     where: user.role === "LABELER" ? { memberships: { some: { userId: user.id } } } : {},
     orderBy: { createdAt: "asc" },
-    select: { id: true, slug: true, name: true, kind: true, k: true, inviteCode: user.role === "ADMIN" },
+    select: {
+      id: true,
+      slug: true,
+      name: true,
+      kind: true,
+      k: true,
+      archivedAt: true,
+      inviteCode: user.role === "ADMIN",
+    },
   });
 }
 

@@ -16,14 +16,28 @@ export async function projectBySlug(slug: string): Promise<Project> {
   return project;
 }
 
+/**
+ * The project as stored now, for pages that edit it: the cache is per server bundle (Next.js
+ * builds each route and page separately), so forgetProject in an API route does not reach a page.
+ */
+export async function freshProjectBySlug(slug: string): Promise<Project> {
+  bySlug.delete(slug);
+  return projectBySlug(slug);
+}
+
 export function forgetProject(slug: string): void {
   bySlug.delete(slug);
 }
 
-// Memberships are only ever added, so a positive answer can be reused; a negative one cannot
-// (the labeler may join a moment later).
-const MEMBER_TTL_MS = 60_000;
+// A positive answer is reused for a few seconds; a negative one is not (the labeler may join a
+// moment later). A removal is forgotten at once by the process that made it (forgetMembership) and
+// reaches other web servers within MEMBER_TTL_MS.
+const MEMBER_TTL_MS = 5_000;
 const members = new Map<string, number>();
+
+export function forgetMembership(projectId: string, userId: string): void {
+  members.delete(`${projectId}:${userId}`);
+}
 
 /** Labelers work only in projects they joined; staff roles may open any project. */
 export async function requireProjectAccess(user: { id: string; role: Role }, slug: string): Promise<Project> {

@@ -1,28 +1,71 @@
 import { z } from "zod";
 
-/** Project settings an admin can set; defaults match the schema's. */
-export const projectSettingsSchema = z.object({
-  k: z.number().int().min(1).max(100).default(3),
-  allowTie: z.boolean().default(true),
-  allowBothBad: z.boolean().default(true),
-  strengthScale: z.boolean().default(false),
-  rationale: z.enum(["OFF", "OPTIONAL", "REQUIRED"]).default("OFF"),
-  goldRate: z.number().min(0).max(1).default(0.05),
-  demonstrations: z.boolean().default(false),
-  demoRate: z.number().min(0).max(1).default(0.1),
-  pairCap: z.number().int().min(1).max(1000).default(6),
-  leaseSeconds: z.number().int().min(5).max(86_400).default(600),
-  quota: z.number().int().min(0).default(0),
-  /** The question above each pair; empty uses the kind's default. */
-  question: z.string().trim().max(300).nullable().optional(),
-});
+// Empty text means "none": the question falls back to the kind's default, no guidelines are shown.
+const optionalText = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max)
+    .nullable()
+    .transform((s) => s || null);
 
-export type ProjectSettings = z.infer<typeof projectSettingsSchema>;
+/**
+ * Every setting of a project, as stored. The one schema the API, the forms and the CLI validate
+ * with; what each field means and how its problems read is in ./setting-fields.ts.
+ */
+export const settingsShape = {
+  k: z.number().int().min(1).max(100),
+  allowTie: z.boolean(),
+  allowBothBad: z.boolean(),
+  strengthScale: z.boolean(),
+  rationale: z.enum(["OFF", "OPTIONAL", "REQUIRED"]),
+  goldRate: z.number().min(0).max(1),
+  demonstrations: z.boolean(),
+  demoRate: z.number().min(0).max(1),
+  pairCap: z.number().int().min(1).max(1000),
+  leaseSeconds: z.number().int().min(5).max(86_400),
+  quota: z.number().int().min(0).max(1_000_000),
+  question: optionalText(300),
+  activeLearning: z.boolean(),
+  retrainEvery: z.number().int().min(0).max(1_000_000),
+  guidelines: optionalText(20_000),
+};
 
-export const newProjectSchema = projectSettingsSchema.extend({
-  slug: z.string().regex(/^[a-z0-9][a-z0-9-]{1,62}$/, "use 2-63 lowercase letters, digits and dashes, e.g. poems-v2"),
+export type SettingKey = keyof typeof settingsShape;
+export type ProjectSettings = { [K in SettingKey]: z.output<(typeof settingsShape)[K]> };
+export const SETTING_KEYS = Object.keys(settingsShape) as SettingKey[];
+
+/** A new project's settings; they match the database schema's defaults. */
+export const SETTING_DEFAULTS: ProjectSettings = {
+  k: 3,
+  allowTie: true,
+  allowBothBad: true,
+  strengthScale: false,
+  rationale: "OFF",
+  goldRate: 0.05,
+  demonstrations: false,
+  demoRate: 0.1,
+  pairCap: 6,
+  leaseSeconds: 600,
+  quota: 0,
+  question: null,
+  activeLearning: false,
+  retrainEvery: 200,
+  guidelines: null,
+};
+
+/** A change to some settings: only the keys given. An unknown key is refused, so a typo cannot pass silently. */
+export const settingsPatchSchema = z.strictObject(settingsShape).partial();
+export type SettingsPatch = z.output<typeof settingsPatchSchema>;
+
+export const projectIdentityShape = {
+  slug: z
+    .string()
+    .regex(/^[a-z0-9][a-z0-9-]{1,62}$/, "must be 2–63 lowercase letters, digits and dashes, e.g. poems-v2"),
   name: z.string().trim().min(1).max(200),
   kind: z.enum(["TEXT", "GO"]).default("TEXT"),
-});
+};
 
-export type NewProject = z.infer<typeof newProjectSchema>;
+/** A new project: slug and name, optionally its kind and any settings (the rest take their defaults). */
+export const newProjectSchema = z.strictObject({ ...projectIdentityShape, ...settingsPatchSchema.shape });
+export type NewProject = z.output<typeof newProjectSchema>;

@@ -1,13 +1,22 @@
 import { z } from "zod";
 import { hashPassword } from "../auth/password";
+import { passwordSchema } from "../auth/password-policy";
 import { db } from "../db";
 import { DomainError } from "../errors";
 
+export function emailSchema() {
+  return z
+    .string({ error: "Email is required" })
+    .trim()
+    .toLowerCase()
+    .pipe(z.email("Email must be an email address like ada@example.com"));
+}
+
 export const newUserSchema = z.object({
-  email: z.string().trim().toLowerCase().pipe(z.email("must be an email address like ada@example.com")),
-  password: z.string().min(8, "must be at least 8 characters"),
-  role: z.enum(["LABELER", "LEAD", "ML", "ADMIN"]).default("LABELER"),
-  name: z.string().trim().max(200).optional(),
+  email: emailSchema(),
+  password: passwordSchema,
+  role: z.enum(["LABELER", "LEAD", "ML", "ADMIN"], "Role must be one of LABELER, LEAD, ML, ADMIN").default("LABELER"),
+  name: z.string().trim().max(200, "Name must be at most 200 characters").optional(),
 });
 
 export type NewUser = z.infer<typeof newUserSchema>;

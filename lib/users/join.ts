@@ -25,6 +25,12 @@ export async function joinWithEmail(input: z.infer<typeof joinWithEmailSchema>) 
       [{ field: "password", message: "does not match the existing account" }],
     );
   }
+  if (existing?.deactivatedAt) {
+    throw new DomainError(
+      "USER_DEACTIVATED",
+      `The account ${input.email} is deactivated; ask an admin to reactivate it.`,
+    );
+  }
   const userId = existing?.id ?? (await createUser({ ...input, role: "LABELER" })).id;
   await addMember(project.id, userId);
   return { userId, project: project.slug };

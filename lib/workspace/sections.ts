@@ -16,9 +16,23 @@ export const PROJECT_SECTIONS: readonly ProjectSection[] = [
     roles: STAFF,
   },
   {
+    path: "data",
+    label: "Data",
+    purpose: "Every prompt, candidate, pair and judgment collected, with the labelers' rationales.",
+    roles: STAFF,
+  },
+  {
     path: "labelers",
     label: "Labelers",
-    purpose: "Who labels this project and how reliable each labeler is: gold accuracy, position bias, speed.",
+    purpose:
+      "Who labels this project, how to invite them, and how reliable each labeler is: gold accuracy, position bias, speed.",
+    roles: STAFF,
+  },
+  {
+    path: "settings",
+    label: "Settings",
+    purpose: "How this project is labeled: k, answer options, gold, leases, quota, guidelines; archive or delete it.",
+    // Every staff role reads them; only admins change them (the page and the API say so).
     roles: STAFF,
   },
 ];

@@ -40,6 +40,7 @@ async function loadLib() {
 }
 
 export const activeBench: BenchSection = {
+  name: "active",
   title: "Active learning: judgments to reach the plateau accuracy (simulated crowd)",
   run: async () => {
     const { startEmbeddedPostgres } = await import("../../lib/db/embedded");

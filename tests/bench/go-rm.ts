@@ -15,6 +15,7 @@ const VOTES = 8;
 const SEEDS = [1, 2, 3];
 
 export const goRmBench: BenchSection = {
+  name: "go-rm",
   title: "Go reward model: accuracy against the true winner on held-out boards (simulated votes)",
   run: async () => {
     const world = createGoWorld({ size: 9, prompts: PROMPTS, seed: 7, playouts: 300 });

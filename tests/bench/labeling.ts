@@ -23,6 +23,7 @@ const SLUG = "bench";
  * pg with the same number of connections, against the same database in the same run.
  */
 export const labelingBench: BenchSection = {
+  name: "labeling",
   title: "Labeling loop (next pair + submit) over HTTP",
   run: async () => {
     if (!existsSync(".next/BUILD_ID")) throw new Error("No production build: run `npm run build` first.");

@@ -13,7 +13,12 @@ export type BenchFigure = {
   target?: { op: ">=" | "<="; value: number };
 };
 
-export type BenchSection = { title: string; run: () => Promise<BenchFigure[]> };
+export type BenchSection = {
+  /** Short, unique: what `npm run bench -- <name>…` selects by. */
+  name: string;
+  title: string;
+  run: () => Promise<BenchFigure[]>;
+};
 
 export function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);

@@ -19,8 +19,9 @@ const RUNS = Number(process.env.BENCH_RUNS ?? 3);
  * sits next to the plain TypeScript work it is made of, measured in the same run.
  */
 export const rmBench: BenchSection = {
+  name: "rm",
   title: "Reward model",
-  run: async () => [...training(), ...(await inference()), learning(), await retrainFromDatabase()],
+  run: async () => [...training(), ...(await inference()), learning(), await retrainFromDatabase(RUNS)],
 };
 
 function seconds(since: number): number {

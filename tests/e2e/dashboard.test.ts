@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { hashPassword } from "../../lib/auth/password";
 import { db } from "../../lib/db";
 import { retrainProject } from "../../lib/rm/service/retrain";
+import { promoteVersion } from "../../lib/rm/service/versions";
 import { makeLabelers } from "../integration/fixtures";
 import { addJudgments, makeLearnableProject } from "../integration/rm-fixtures";
 import { appAndBrowserPerFile } from "./fixtures";
@@ -16,6 +17,8 @@ describe("the reward-model section of the dashboard", () => {
     await addJudgments(project, await makeLabelers(project, 2));
     const trained = await retrainProject(project.id, { train: { hidden: 8, maxEpochs: 8 }, log: () => {} });
     expect(trained).toMatchObject({ status: "trained", version: 1 });
+    // 18 held-out pairs are too few for a first version to serve by the serving rule: promoted by hand.
+    await promoteVersion(project, 1, { id: "test", email: null });
     const [email, password] = [`lead-${project.slug}@example.com`, "lead password 1234"];
     await db().user.create({ data: { email, passwordHash: await hashPassword(password), role: "LEAD" } });
 

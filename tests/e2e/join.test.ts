@@ -1,10 +1,13 @@
 import { describe, expect, it } from "vitest";
 import { db } from "../../lib/db";
+import { expectAccessible } from "./a11y";
 import {
   appAndBrowserPerFile,
   createLabeler,
   createTextProject,
+  createUser,
   eventually,
+  signIn,
   simplePairs,
   waitForPair,
 } from "./fixtures";
@@ -97,5 +100,51 @@ describe("invite links", () => {
     expect(demonstration?.text).toBe("Blue, like a clear sky.");
     expect(demonstration?.durationMs).toBeGreaterThan(0);
     await context.close();
+  });
+
+  it("joins a signed-in user at once when they open an invite link", async () => {
+    const project = await createTextProject({ pairs: simplePairs(2) });
+    const user = await createUser("LABELER");
+    const context = await app.browser.newContext();
+    const page = await context.newPage();
+    await signIn(page, app.server.url, user, "/");
+    await page.goto(`${app.server.url}/join/${project.inviteCode}`);
+    await page.waitForURL(`${app.server.url}/label/${project.slug}`);
+    await waitForPair(page);
+    expect(await db().membership.count({ where: { projectId: project.id, userId: user.id } })).toBe(1);
+    await context.close();
+  });
+
+  it("brings someone who signs in from the invite page back to the invite, which joins them", async () => {
+    const project = await createTextProject({ pairs: simplePairs(2) });
+    const user = await createUser("LABELER");
+    const context = await app.browser.newContext();
+    const page = await context.newPage();
+    await page.goto(`${app.server.url}/join/${project.inviteCode}`);
+    await page.getByRole("link", { name: "Sign in" }).click();
+    await page.waitForURL(/\/login\?callbackUrl=/);
+    await page.fill('input[name="email"]', user.email);
+    await page.fill('input[name="password"]', user.password);
+    await page.click('button[type="submit"]');
+    await page.waitForURL(`${app.server.url}/label/${project.slug}`);
+    await waitForPair(page);
+    expect(await db().membership.count({ where: { projectId: project.id, userId: user.id } })).toBe(1);
+    await context.close();
+  });
+
+  it("passes axe on a laptop and a phone", async () => {
+    const project = await createTextProject({ pairs: simplePairs(1) });
+    for (const [name, viewport] of [
+      ["laptop", { width: 1280, height: 800 }],
+      ["phone", { width: 390, height: 844 }],
+    ] as const) {
+      const context = await app.browser.newContext({ viewport });
+      const page = await context.newPage();
+      await page.goto(`${app.server.url}/join/${project.inviteCode}`);
+      await page.getByTestId("join-form").waitFor();
+      await page.screenshot({ path: `/tmp/shots/members-join-${name}.png`, fullPage: true });
+      await expectAccessible(page, `join page on a ${name}`);
+      await context.close();
+    }
   });
 });

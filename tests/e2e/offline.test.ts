@@ -1,6 +1,9 @@
+import { randomUUID } from "node:crypto";
 import type { Page, Route } from "playwright-core";
 import { describe, expect, it } from "vitest";
+import { nextTask, reclaimExpiredLeases } from "../../lib/assign";
 import { db } from "../../lib/db";
+import { submitJudgment } from "../../lib/judgments";
 import {
   appAndBrowserPerFile,
   createLabeler,
@@ -43,7 +46,13 @@ async function judgeAndWaitForNext(page: Page, key: string) {
   return shown;
 }
 
-const judgmentsWithClientId = (clientId: string) => db().judgment.count({ where: { clientId } });
+/**
+ * Every judgment the labeler has stored. Counting by client id could never exceed 1 (it is
+ * unique); a judgment sent again as another one, or stored on another lease, shows up here.
+ */
+const judgmentsOf = (userId: string) =>
+  db().judgment.findMany({ where: { userId }, select: { clientId: true, assignmentId: true } });
+const judgmentCountOf = (userId: string) => db().judgment.count({ where: { userId } });
 
 async function staysAt(read: () => Promise<number>, expected: number, forMs = 1_500) {
   const until = Date.now() + forMs;
@@ -57,7 +66,7 @@ describe("nothing is lost", () => {
   it("retries a judgment made while the network is cut and stores it exactly once", async () => {
     const { labeler, context, page } = await labelerOnComparePage();
     const cut = await cutJudgments(page);
-    await judgeAndWaitForNext(page, "1");
+    const shown = await judgeAndWaitForNext(page, "1");
 
     await eventually(
       async () => cut.attempts.length,
@@ -70,10 +79,11 @@ describe("nothing is lost", () => {
 
     await cut.restore();
     await eventually(
-      () => judgmentsWithClientId(clientId),
+      () => judgmentCountOf(labeler.id),
       (n) => n === 1,
     );
-    await staysAt(() => judgmentsWithClientId(clientId), 1);
+    await staysAt(() => judgmentCountOf(labeler.id), 1);
+    expect(await judgmentsOf(labeler.id)).toEqual([{ clientId, assignmentId: shown.assignmentId }]);
     await page.locator('[data-testid="sync-status"][data-pending="0"]').waitFor();
     await context.close();
   });
@@ -108,6 +118,10 @@ describe("nothing is lost", () => {
     // The next pair was prefetched, so labeling goes on offline.
     await waitForPair(page, shown.assignmentId);
     await page.locator('[data-testid="sync-status"][data-problem="offline"][data-pending="1"]').waitFor();
+    // The page's clock stops: its backoff timers cannot fire any more, so only the browser's
+    // "online" event can send the judgment below.
+    await page.clock.install();
+    await page.clock.pauseAt(Date.now() + 60_000);
     await new Promise((resolve) => setTimeout(resolve, 1_000));
     expect(await db().judgment.count({ where: { userId: labeler.id } })).toBe(0);
 
@@ -121,19 +135,40 @@ describe("nothing is lost", () => {
   });
 
   it("drops a judgment the server refuses, shows its message and goes on", async () => {
-    const { context, page } = await labelerOnComparePage();
-    const message = "This pair already has all the judgments it needs; here is another one.";
-    await page.route(JUDGMENTS, (route) =>
-      route.fulfill({
-        status: 409,
-        contentType: "application/json",
-        body: JSON.stringify({ error: { code: "PAIR_FULL", message } }),
-      }),
-    );
+    const project = await createTextProject({ pairs: simplePairs(6), k: 1 });
+    const slow = await createLabeler(project.id);
+    const fast = await createLabeler(project.id);
+    const context = await app.browser.newContext();
+    const page = await context.newPage();
+    await signInThroughLoginPage(page, app.server.url, project.slug, slow);
+    const shown = await waitForPair(page);
+
+    // The slow labeler's lease runs out and is reclaimed; another labeler takes its pair's only
+    // slot (k = 1) and judges it, so the server refuses the slow labeler's answer: PAIR_FULL.
+    const lease = await db().assignment.update({
+      where: { id: shown.assignmentId },
+      data: { expiresAt: new Date(Date.now() - 1_000) },
+    });
+    expect(await reclaimExpiredLeases(project.id)).toBeGreaterThanOrEqual(1);
+    const row = await db().project.findUniqueOrThrow({ where: { id: project.id } });
+    const taken = await nextTask(row, fast.id, { random: () => 0.99 });
+    if (taken.kind !== "pair") throw new Error(`expected a pair, got ${taken.kind}`);
+    const takenLease = await db().assignment.findUniqueOrThrow({ where: { id: taken.assignmentId } });
+    expect(takenLease.pairId).toBe(lease.pairId);
+    await submitJudgment(row, fast.id, {
+      clientId: randomUUID(),
+      assignmentId: taken.assignmentId,
+      choice: "A",
+      durationMs: 500,
+    });
+
     await judgeAndWaitForNext(page, "1");
+    const message = "This pair already has all the judgments it needs; here is another one.";
     await page.getByTestId("toast").filter({ hasText: message }).waitFor();
     await page.locator('[data-testid="sync-status"][data-pending="0"]').waitFor();
     expect(await page.getByTestId("judged-count").textContent()).toBe("0");
+    expect(await judgmentCountOf(slow.id)).toBe(0);
+    expect(await db().judgment.count({ where: { pairId: lease.pairId } })).toBe(1);
     await context.close();
   });
 
@@ -161,12 +196,11 @@ describe("nothing is lost", () => {
 
     await cut.restore();
     await eventually(
-      () => judgmentsWithClientId(clientId),
+      () => judgmentCountOf(labeler.id),
       (n) => n === 1,
     );
-    await staysAt(() => judgmentsWithClientId(clientId), 1);
-    const stored = await db().judgment.findUniqueOrThrow({ where: { clientId } });
-    expect(stored.assignmentId).toBe(shown.assignmentId);
+    await staysAt(() => judgmentCountOf(labeler.id), 1);
+    expect(await judgmentsOf(labeler.id)).toEqual([{ clientId, assignmentId: shown.assignmentId }]);
     await context.close();
   });
 });

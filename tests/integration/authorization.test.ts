@@ -1,8 +1,9 @@
+import { randomUUID } from "node:crypto";
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { encode } from "next-auth/jwt";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { disconnect, type Role } from "../../lib/db";
+import { db, disconnect, type Role } from "../../lib/db";
 import { addMember } from "../../lib/projects";
 import { type AppServer, startAppServer } from "../setup/app-server";
 import { makeLabeler, makeProject } from "./fixtures";
@@ -89,8 +90,14 @@ async function sessionCookie(uid: string, role: Role): Promise<string> {
 
 beforeAll(async () => {
   app = await startAppServer();
-  labelerCookie = await sessionCookie("no-such-labeler", "LABELER");
-  adminCookie = await sessionCookie("no-such-admin", "ADMIN");
+  // The guard reads role and status from the account, so the cookies belong to real users.
+  const [labeler, admin] = await Promise.all(
+    (["LABELER", "ADMIN"] as const).map((role) =>
+      db().user.create({ data: { email: `${role.toLowerCase()}-${randomUUID()}@test.local`, role } }),
+    ),
+  );
+  labelerCookie = await sessionCookie(labeler?.id ?? "", "LABELER");
+  adminCookie = await sessionCookie(admin?.id ?? "", "ADMIN");
 });
 
 afterAll(async () => {
@@ -122,6 +129,12 @@ describe("authorization on the server", () => {
         "GET /api/projects/x/export",
         "POST /api/projects/x/import",
         "PATCH /api/projects/x/members/x",
+        "DELETE /api/projects/x/members/x",
+        "POST /api/projects/x/members",
+        "POST /api/projects/x/invite",
+        "GET /api/projects/x/completion-codes",
+        "PATCH /api/admin/users/x",
+        "POST /api/admin/users/x/password",
       ]),
     );
   });

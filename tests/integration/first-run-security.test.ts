@@ -1,7 +1,9 @@
 import { randomUUID } from "node:crypto";
 import { encode } from "next-auth/jwt";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { disconnect } from "../../lib/db";
 import { type AppServer, startAppServer } from "../setup/app-server";
+import { makeLabeler, makeProject } from "./fixtures";
 
 // What a new user's server does at the edges: security headers on pages and API answers, and rate
 // limits answered with 429 and Retry-After. Limits are lowered here so the test stays short.
@@ -14,6 +16,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   delete process.env.RATE_JUDGMENTS_PER_MINUTE;
+  await disconnect();
   await app?.stop();
 });
 
@@ -81,12 +84,16 @@ describe("rate limits", () => {
   });
 
   it("limits judgment submissions per user", async () => {
+    // A real labeler in a real project (the guard reads the account, and the project is opened
+    // before the limit counts); the unknown assignment answers 404 until the limit answers 429.
+    const project = await makeProject({ prompts: 1, candidates: 2 });
+    const labeler = await makeLabeler(project);
     const token = await encode({
       secret: process.env.NEXTAUTH_SECRET as string,
-      token: { uid: "fast-labeler", role: "LABELER", email: "fast@test.local" },
+      token: { uid: labeler.id, role: "LABELER", email: labeler.email },
     });
     const submit = () =>
-      fetch(`${app.url}/api/projects/no-such-project/judgments`, {
+      fetch(`${app.url}/api/projects/${project.slug}/judgments`, {
         method: "POST",
         headers: { "content-type": "application/json", cookie: `next-auth.session-token=${token}` },
         body: JSON.stringify({ clientId: randomUUID(), assignmentId: "a", choice: "A", durationMs: 900 }),

@@ -3,8 +3,15 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db, disconnect } from "../../lib/db";
 import type { Project } from "../../lib/generated/prisma/client";
 import { importFile, importGeneratedGo } from "../../lib/import";
+import { goTruthQueue, pendingJobStates, stopJobSender } from "../../lib/jobs";
 import { inviteCode } from "../../lib/projects";
-import { computeMissingTruth, pairTruths, truthSeed } from "../../lib/truth";
+import {
+  computeMissingTruth,
+  pairTruths,
+  setGoTruthEstimator,
+  type TruthEstimatorName,
+  truthSeed,
+} from "../../lib/truth";
 import { goTruthJob } from "../../workers/jobs/go-truth";
 import { useFreshDatabase } from "../setup/database";
 import { jsonlFilesPerFile } from "./jsonl-files";
@@ -33,13 +40,28 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
+  await stopJobSender();
   await disconnect();
 });
 
-async function goProject(question?: string): Promise<Project> {
+/**
+ * Random playouts unless said otherwise (null: the default for new projects): the fastest
+ * estimator, enough for the decided positions here.
+ */
+async function goProject(
+  question?: string,
+  estimator: TruthEstimatorName | null = "random-playouts/v1",
+): Promise<Project> {
   const slug = `truth-${randomBytes(4).toString("hex")}`;
   return db().project.create({
-    data: { slug, name: slug, kind: "GO", inviteCode: inviteCode(), question: question ?? null },
+    data: {
+      slug,
+      name: slug,
+      kind: "GO",
+      inviteCode: inviteCode(),
+      question: question ?? null,
+      ...(estimator ? { goTruthEstimator: estimator } : {}),
+    },
   });
 }
 
@@ -114,10 +136,58 @@ describe("computeMissingTruth", () => {
       computeMissingTruth(project.id, { playouts: 50, batchSize: 2 }),
       computeMissingTruth(project.id, { playouts: 50, batchSize: 2 }),
     ]);
+    // Both runs did work, and no candidate was estimated by both (stored rows alone cannot show
+    // that: a duplicate insert is skipped silently).
+    expect(runs[0].estimated).toBeGreaterThan(0);
+    expect(runs[1].estimated).toBeGreaterThan(0);
+    expect(runs[0].estimated + runs[1].estimated).toBe(candidates);
     expect(runs[0].computed + runs[1].computed).toBe(candidates);
     expect(await db().groundTruth.count({ where: { candidate: { prompt: { projectId: project.id } } } })).toBe(
       candidates,
     );
+  });
+});
+
+describe("the project's truth estimator", () => {
+  it("is random playouts for a new project; set to uct/v1, its truth comes from tree search", async () => {
+    const project = await goProject(undefined, null);
+    expect(project.goTruthEstimator).toBe("random-playouts/v1");
+    expect(await setGoTruthEstimator(project.id, "uct/v1")).toBe(true);
+    const { won, lost } = await importDecidedPair(project);
+    expect((await computeMissingTruth(project.id, { threads: 2 })).computed).toBe(2);
+    const truth = await db().groundTruth.findUniqueOrThrow({ where: { candidateId: won } });
+    expect(truth).toMatchObject({ estimator: "uct/v1", seed: truthSeed(won) });
+    expect(truth.pBlackWins).toBeGreaterThan(0.95);
+    expect((await db().groundTruth.findUniqueOrThrow({ where: { candidateId: lost } })).pBlackWins).toBeLessThan(0.05);
+  });
+
+  it("recomputes the truth in the background when it changes, keeping the old rows until the new ones are in", async () => {
+    const project = await goProject();
+    const { won } = await importDecidedPair(project);
+    await computeMissingTruth(project.id, { playouts: PLAYOUTS });
+    const before = await pairTruths(project.id);
+    expect(before).toHaveLength(1);
+
+    expect(await setGoTruthEstimator(project.id, "uct/v1")).toBe(true);
+    expect(await setGoTruthEstimator(project.id, "uct/v1")).toBe(false);
+    expect(await pendingJobStates(goTruthQueue, project.id)).toEqual(["created"]);
+    // Until the job has run, the pair keeps its old answer from the old rows.
+    expect(await pairTruths(project.id)).toEqual(before);
+    expect((await db().groundTruth.findUniqueOrThrow({ where: { candidateId: won } })).estimator).toBe(
+      "random-playouts/v1",
+    );
+
+    const run = await computeMissingTruth(project.id, { playouts: PLAYOUTS, threads: 1 });
+    expect(run.computed).toBe(2);
+    const rows = await db().groundTruth.findMany({ where: { candidate: { prompt: { projectId: project.id } } } });
+    expect(rows.map((row) => row.estimator)).toEqual(["uct/v1", "uct/v1"]);
+    expect((await pairTruths(project.id))[0]?.answer).toBe(before[0]?.answer);
+    expect((await computeMissingTruth(project.id, { playouts: PLAYOUTS })).computed).toBe(0);
+  });
+
+  it("refuses a name that is not an estimator, saying which ones are", async () => {
+    const project = await goProject();
+    await expect(setGoTruthEstimator(project.id, "alphago/v1" as TruthEstimatorName)).rejects.toThrow(/uct\/v1/);
   });
 });
 

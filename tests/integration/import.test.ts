@@ -362,9 +362,15 @@ describe("the import CLI", () => {
 describe("POST /api/projects/[slug]/import", () => {
   async function post(slug: string, body: BodyInit, contentType?: string) {
     const { POST } = await import("../../app/api/projects/[slug]/import/route");
+    // The guard reads the role from the account, so the session belongs to a real admin.
+    const admin = await db().user.upsert({
+      where: { email: "admin@test.local" },
+      create: { email: "admin@test.local", role: "ADMIN" },
+      update: {},
+    });
     const token = await encode({
       secret: process.env.NEXTAUTH_SECRET as string,
-      token: { uid: "admin-id", role: "ADMIN", email: "admin@test.local" },
+      token: { uid: admin.id, role: "ADMIN", email: "admin@test.local" },
     });
     const headers: Record<string, string> = { cookie: `next-auth.session-token=${token}` };
     if (contentType) headers["content-type"] = contentType;

@@ -115,6 +115,8 @@ export async function expectServedMatchesStored(project: Project, digits = 5): P
     orderBy: { id: "asc" },
   });
   const served = await scoreWithVersion(project, { candidates: candidates.map((c) => ({ text: c.text })) });
+  expect(candidates.length).toBeGreaterThan(0);
+  expect(served.rewards).toHaveLength(candidates.length);
   served.rewards.forEach((reward, i) => {
     expect(reward).toBeCloseTo(candidates[i]?.scores[0]?.reward as number, digits);
   });

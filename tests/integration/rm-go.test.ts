@@ -3,7 +3,7 @@ import { db, disconnect } from "../../lib/db";
 import { importGeneratedGo } from "../../lib/import";
 import { retrainProject } from "../../lib/rm/service/retrain";
 import { scoreWithVersion } from "../../lib/rm/service/score-request";
-import { findVersion, listVersions } from "../../lib/rm/service/versions";
+import { findVersion, listVersions, promoteVersion } from "../../lib/rm/service/versions";
 import { computeMissingTruth, pairTruths } from "../../lib/truth";
 import { useFreshDatabase } from "../setup/database";
 import * as fixtures from "./rm-fixtures";
@@ -34,6 +34,8 @@ describe("a GO project's reward model", () => {
 
     const outcome = await retrainProject(project.id, { train: { hidden: 8, maxEpochs: 6 }, log: () => {} });
     expect(outcome).toMatchObject({ status: "trained", version: 1 });
+    // Too few held-out pairs for a first version to serve by the serving rule: promoted by hand.
+    await promoteVersion(project, 1, { id: "test", email: null });
     const model = await findVersion(project.id, "current");
     expect(model?.featurizer).toMatchObject({ name: "go-planes", version: 1, perspective: "W", sizes: [9] });
     const [version] = await listVersions(project.id);

@@ -7,6 +7,7 @@ import { stopJobSender } from "../../lib/jobs";
 import { submitJudgment } from "../../lib/judgments";
 import { retrainProject } from "../../lib/rm/service/retrain";
 import { enqueueRetrain } from "../../lib/rm/service/trigger";
+import { promoteVersion } from "../../lib/rm/service/versions";
 import { retrainJob } from "../../workers/jobs/retrain";
 import { useFreshDatabase } from "../setup/database";
 import * as fixtures from "./rm-fixtures";
@@ -93,20 +94,26 @@ describe("the retrain queue", () => {
     const worker = await startWorker(await retrainJob.load());
     const v1 = await fixtures.until("version 1", () =>
       db()
-        .project.findUniqueOrThrow({ where: { id: project.id } })
-        .then((p) => p.currentModelId),
+        .rewardModel.findFirst({ where: { projectId: project.id, version: 1 } })
+        .then((m) => m?.id),
     );
     const done = await fixtures.until("the job to complete", async () =>
       (await retrainJobs(project.id)).find((j) => j.id === job?.id && j.state === "completed"),
     );
     expect(done.output).toMatchObject({ status: "trained", version: 1, judgments: 4 });
+    // Four judgments are too few for a first version to serve by the serving rule: promoted by hand.
+    await promoteVersion(project, 1, { id: "test", email: null });
 
     // Four more judgments after version 1's snapshot: the next retrain.
     await judgeThroughLabeling(project, labeler.id, 4);
-    await fixtures.until("version 2", async () => {
-      const p = await db().project.findUniqueOrThrow({ where: { id: project.id }, include: { currentModel: true } });
-      return p.currentModelId !== v1 && p.currentModel?.version === 2;
-    });
+    await fixtures.until(
+      "version 2",
+      async () => {
+        const p = await db().project.findUniqueOrThrow({ where: { id: project.id }, include: { currentModel: true } });
+        return p.currentModelId !== v1 && p.currentModel?.version === 2;
+      },
+      60_000,
+    );
     expect(await db().rewardModel.count({ where: { projectId: project.id } })).toBe(2);
     await stopWorker(worker);
   });

@@ -90,12 +90,15 @@ describe("retraining", () => {
       orderBy: { externalId: "asc" },
     });
     const stored = candidates.map((c) => c.scores[0]?.reward ?? Number.NaN);
+    expect(stored).toHaveLength(4);
+    for (const reward of stored) expect(Number.isFinite(reward)).toBe(true);
     expect([...stored].sort((a, b) => a - b)).toEqual(stored);
     const served = await scoreWithVersion(project, {
       prompt: candidates[0]?.prompt.text,
       candidates: candidates.map((c) => ({ text: c.text })),
     });
     expect(served.version).toBe(1);
+    expect(served.rewards).toHaveLength(4);
     served.rewards.forEach((r, i) => {
       expect(r).toBeCloseTo(stored[i] as number, 5);
     });

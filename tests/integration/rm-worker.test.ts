@@ -6,6 +6,7 @@ import { db, disconnect } from "../../lib/db";
 import { retrainQueue, sendJob, stopJobSender } from "../../lib/jobs";
 import { featurize, parseFeaturizerSpec } from "../../lib/rm";
 import { retrainProject } from "../../lib/rm/service/retrain";
+import { promoteVersion } from "../../lib/rm/service/versions";
 import { useFreshDatabase } from "../setup/database";
 import * as fixtures from "./rm-fixtures";
 
@@ -92,6 +93,8 @@ describe("a retrain worker that dies", () => {
       status: "trained",
       version: 1,
     });
+    // Too few held-out pairs for a first version to serve by the serving rule: promoted by hand.
+    await promoteVersion(project, 1, { id: "test", email: null });
 
     // A short expiry so that the dead worker's job is failed (and retried) within the test.
     const jobId = await sendJob(

@@ -2,9 +2,10 @@ import { goTruthQueue } from "../../lib/jobs";
 import { handleJobs } from "./handler";
 
 /**
- * Computes the ground truth (Black's win probability by random playouts) of every Go board
- * candidate that has none, every minute and on demand for one project (`{ projectId }`).
- * Playouts per candidate: GO_TRUTH_PLAYOUTS, default 2,500 (standard error <= 0.01).
+ * Computes the ground truth (Black's win probability by the project's `goTruthEstimator`) of every
+ * Go board candidate that has none or one by another estimator, every minute and on demand for one
+ * project (`{ projectId }`, queued when the setting changes), on one thread per core.
+ * random-playouts/v1 uses GO_TRUTH_PLAYOUTS playouts per candidate, default 2,500.
  */
 export const goTruthJob = handleJobs(goTruthQueue, async () => {
   const { computeMissingTruth, truthPlayouts } = await import("../../lib/truth");

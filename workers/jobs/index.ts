@@ -3,12 +3,14 @@ import { goTruthJob } from "./go-truth";
 import type { JobHandler } from "./handler";
 import { reclaimLeasesJob } from "./reclaim-leases";
 import { retrainJob } from "./retrain";
+import { retrainSweepJob } from "./retrain-sweep";
 
 /** The worker's handler of every queue in lib/jobs: a queue without one does not type-check. */
 export const handlers = {
   "reclaim-leases": reclaimLeasesJob,
   "go-truth": goTruthJob,
   retrain: retrainJob,
+  "retrain-sweep": retrainSweepJob,
 } satisfies { [N in QueueName]: JobHandler<Extract<(typeof queues)[number], { name: N }>> };
 
 export function handlerOf(queue: Queue): JobHandler {

@@ -2,6 +2,7 @@
 
 import { signIn } from "next-auth/react";
 import { type FormEvent, useState } from "react";
+import { ACCOUNT_DEACTIVATED, DEACTIVATED_MESSAGE } from "@/lib/auth/sign-in-errors";
 
 export function LoginForm({ callbackUrl }: { callbackUrl: string }) {
   const [error, setError] = useState<string | null>(null);
@@ -18,7 +19,8 @@ export function LoginForm({ callbackUrl }: { callbackUrl: string }) {
       redirect: false,
     });
     setBusy(false);
-    if (result?.ok) window.location.assign(callbackUrl);
+    if (result?.ok && !result.error) window.location.assign(callbackUrl);
+    else if (result?.error === ACCOUNT_DEACTIVATED) setError(DEACTIVATED_MESSAGE);
     else setError("Wrong email or password.");
   }
 

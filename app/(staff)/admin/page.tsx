@@ -5,12 +5,14 @@ import { pageUserWithRole } from "@/lib/auth/page";
 import { ADMINS } from "@/lib/auth/roles";
 import { listProjectsForAdmin } from "@/lib/projects";
 import { listUsers } from "@/lib/users";
-import { NewProjectForm, NewUserForm } from "./forms";
+import { NewUserForm } from "./forms";
+import { UserActions } from "./user-actions";
 
 export const dynamic = "force-dynamic";
 
 export default async function AdminPage() {
-  if (!(await pageUserWithRole(ADMINS, "/admin"))) return <Forbidden />;
+  const admin = await pageUserWithRole(ADMINS, "/admin");
+  if (!admin) return <Forbidden />;
   const [projects, users] = await Promise.all([listProjectsForAdmin(), listUsers()]);
   return (
     <main className="mx-auto max-w-4xl space-y-10 px-4 py-10">
@@ -20,7 +22,17 @@ export default async function AdminPage() {
       </header>
 
       <section className="space-y-4">
-        <h2 className="text-lg font-medium">Projects</h2>
+        <div className="flex items-center justify-between gap-3">
+          <h2 className="text-lg font-medium">Projects</h2>
+          <Link className="rounded bg-stone-900 px-3 py-1.5 text-sm font-medium text-white" href="/admin/projects/new">
+            New project
+          </Link>
+        </div>
+        {projects.length === 0 && (
+          <p className="rounded border border-stone-200 bg-white p-4 text-sm">
+            No projects yet. Create one with New project, then import prompts into it.
+          </p>
+        )}
         {projects.map((p) => (
           <div key={p.id} className="space-y-2 rounded border border-stone-200 bg-white p-4">
             <p>
@@ -29,6 +41,7 @@ export default async function AdminPage() {
               </Link>{" "}
               <span className="text-sm text-stone-500">
                 {p.kind} · {p._count.prompts} prompts · k = {p.k}
+                {p.archivedAt && " · archived"}
               </span>
             </p>
             <p className="text-sm text-stone-600">
@@ -38,27 +51,50 @@ export default async function AdminPage() {
             <ImportForm slug={p.slug} />
           </div>
         ))}
-        <NewProjectForm />
       </section>
 
       <section className="space-y-4">
         <h2 className="text-lg font-medium">Users</h2>
-        <table className="w-full text-left text-sm">
-          <thead className="text-stone-500">
-            <tr>
-              <th className="py-1">Email or worker</th>
-              <th>Role</th>
-            </tr>
-          </thead>
-          <tbody>
-            {users.map((u) => (
-              <tr key={u.id} className="border-t border-stone-200">
-                <td className="py-1">{u.email ?? u.name}</td>
-                <td>{u.role}</td>
+        <p className="text-sm text-stone-600">
+          A role change applies to sessions already signed in. A deactivated user cannot sign in or call the API; their
+          judgments and memberships stay.
+        </p>
+        <div className="overflow-x-auto rounded border border-stone-200 bg-white">
+          <table className="w-full text-left text-sm" data-testid="users">
+            <thead className="text-stone-600">
+              <tr className="[&>th]:px-3 [&>th]:py-2 [&>th]:font-medium">
+                <th>Email or worker</th>
+                <th>Status</th>
+                <th>Role and actions</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {users.map((u) => {
+                const label = u.email ?? u.name ?? u.id;
+                return (
+                  <tr
+                    key={u.id}
+                    data-user={label}
+                    className="border-t border-stone-200 align-top [&>td]:px-3 [&>td]:py-2"
+                  >
+                    <td className="min-w-40 [overflow-wrap:anywhere]">{label}</td>
+                    <td data-testid="user-status">{u.deactivatedAt ? "deactivated" : "active"}</td>
+                    <td>
+                      <UserActions
+                        userId={u.id}
+                        label={label}
+                        role={u.role}
+                        active={!u.deactivatedAt}
+                        hasEmail={u.email !== null}
+                        isSelf={u.id === admin.id}
+                      />
+                    </td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        </div>
         <NewUserForm />
       </section>
     </main>

@@ -1,3 +1,4 @@
+import { hashedTextSteps, type TestVector, testVectors } from "../features/reference";
 import type { FeaturizerSpec } from "../features/spec";
 import { ONNX_IR_VERSION, ONNX_OPSET } from "../onnx/export";
 import type { RewardModel } from "../train/model";
@@ -47,6 +48,13 @@ export type ModelCard = {
   };
   data: { judgmentCount: number; cutoff: string; [field: string]: string | number | boolean | null };
   metrics: Record<string, number>;
+  /** Hashed text: how to compute the ONNX inputs outside Vibecheck, with test vectors to check against. */
+  reproduce?: { reference: string; steps: string[]; testVectors: TestVector[] };
+  /** Where the metrics come from, when the served model is not the measured one (a refit). */
+  evaluation?: {
+    metricsFrom: string;
+    heldOutRun: { epochs: TrainResult["epochs"]; bestEpoch: number; comparisons: TrainResult["data"] };
+  };
 };
 
 export function buildModelCard(input: {
@@ -54,6 +62,8 @@ export function buildModelCard(input: {
   snapshot: TrainingSnapshot;
   metrics: Record<string, number>;
   result?: Pick<TrainResult, "epochs" | "bestEpoch" | "data" | "options">;
+  /** The run the metrics were measured on, when `result` is the refit on every comparison. */
+  heldOutRun?: Pick<TrainResult, "epochs" | "bestEpoch" | "data">;
   modelVersion?: string;
   createdAt?: Date;
 }): ModelCard {
@@ -94,7 +104,9 @@ export function buildModelCard(input: {
         : "Bradley–Terry: P(win) = σ(d − m), d = r(chosen) − r(rejected)",
       tieThreshold: model.tieThreshold,
       strength: result?.options.strength ?? null,
-      split: "held-out validation by prompt (no prompt on both sides), early stopping on its loss",
+      split: input.heldOutRun
+        ? "none: refit on every usable judgment for the epochs early stopping chose in the held-out run (see evaluation)"
+        : "held-out validation by prompt (no prompt on both sides), early stopping on its loss",
       hyperparameters: result ? hyperparameters(result.options) : {},
       epochs: result?.epochs ?? [],
       bestEpoch: result?.bestEpoch ?? 0,
@@ -106,6 +118,33 @@ export function buildModelCard(input: {
       cutoff: cutoff.toISOString(),
     },
     metrics: input.metrics,
+    ...(model.featurizer.name === "hashed-text"
+      ? {
+          reproduce: {
+            reference:
+              "python/vibecheck_features.py in the Vibecheck repository implements these steps (standard library; its score command needs onnxruntime); `python3 vibecheck_features.py check card.json` recomputes the test vectors.",
+            steps: hashedTextSteps(model.featurizer),
+            testVectors: testVectors(model.featurizer),
+          },
+        }
+      : {}),
+    ...(input.heldOutRun ? { evaluation: evaluation(input.heldOutRun, result) } : {}),
+  };
+}
+
+function evaluation(
+  heldOutRun: Pick<TrainResult, "epochs" | "bestEpoch" | "data">,
+  served: Pick<TrainResult, "epochs" | "data"> | undefined,
+): NonNullable<ModelCard["evaluation"]> {
+  const epochs = served?.epochs.length ?? heldOutRun.bestEpoch;
+  return {
+    metricsFrom:
+      "Every metric and the learning curve come from the held-out run: the same settings trained on the prompts " +
+      "outside the held-out 20% (early stopping on 10% of those) and measured on the held-out prompts. The model " +
+      `in this file was then refit on every usable judgment (${served?.data.trainComparisons ?? "all"} comparisons) ` +
+      `for the ${epochs} epoch(s) early stopping chose, with the same seed and settings and no validation split; ` +
+      "it has seen the held-out prompts, so its own accuracy on them would be optimistic.",
+    heldOutRun: { epochs: heldOutRun.epochs, bestEpoch: heldOutRun.bestEpoch, comparisons: heldOutRun.data },
   };
 }
 

@@ -12,23 +12,28 @@ import { optionsForSize } from "./train-and-evaluate";
 // Does a Go project's reward model learn who is winning? Simulated labelers vote with
 // P(A) = σ(logit pA − logit pB), p being Black's win probability from random playouts (the truth
 // Vibecheck computes for Go). The model is judged on prompts it never saw, against that truth.
-// (`npm run bench -- go reward` measures the same at a larger size.)
+// (`npm run bench -- go-rm` measures the same at a larger size.)
 
 const world = createGoWorld({ size: 9, prompts: 1000, seed: 7, playouts: 64 });
+const random = sfc32(3);
+const train = goVotes(world, 0, 700, 8, random);
+const validation = goVotes(world, 700, 800, 8, random);
+const common: Partial<TrainOptions> = { validation, ...optionsForSize(train.length) };
+const go = trainingSetupForProject({ kind: "GO", question: null }, []);
+
+// Trained on first use, by whichever test runs first, so each test also runs on its own.
 let goModel: RewardModel | undefined;
+const trainedGoModel = (): RewardModel => {
+  goModel ??= trainRewardModel(train, { ...common, ...go }).model;
+  return goModel;
+};
 
 describe("a Go reward model", () => {
   it("learns the winner from votes on board planes, better than from the position as text", () => {
-    const random = sfc32(3);
-    const train = goVotes(world, 0, 700, 8, random);
-    const validation = goVotes(world, 700, 800, 8, random);
-    const common: Partial<TrainOptions> = { validation, ...optionsForSize(train.length) };
-    const go = trainingSetupForProject({ kind: "GO", question: null }, []);
     expect(go).toMatchObject({ featurizer: { name: "go-planes", perspective: "B" }, augment: "board-symmetries" });
     const text = trainingSetupForProject({ kind: "TEXT", question: null }, []);
 
-    goModel = trainRewardModel(train, { ...common, ...go }).model;
-    const planes = goTruthAccuracy(goModel, world, 800);
+    const planes = goTruthAccuracy(trainedGoModel(), world, 800);
     const asText = goTruthAccuracy(trainRewardModel(train, { ...common, ...text }).model, world, 800);
     const noSymmetries = goTruthAccuracy(
       trainRewardModel(train, { ...common, ...go, augment: "none" }).model,
@@ -43,8 +48,7 @@ describe("a Go reward model", () => {
   });
 
   it("scores every held-out board through onnxruntime-node like the TypeScript forward pass", async () => {
-    const model = goModel;
-    if (!model) throw new Error("the learning test above did not train a model");
+    const model = trainedGoModel();
     const held = [...new Set(world.prompts.slice(800).flatMap((p) => p.boards))];
     const vectors = held.map((text) => featurize(model.featurizer, { text }));
     const session = await createRewardSession(exportOnnx(model), { device: "cpu" });

@@ -5,7 +5,7 @@ import type { TrainOptions } from "../train/train";
 import type { EvaluatedVersion, VersionData } from "./train-and-evaluate";
 
 /** What worker-thread-main.ts receives as its workerData. */
-export type TrainThreadInput = { data: VersionData; overrides: Partial<TrainOptions> };
+export type TrainThreadInput = { data: VersionData; overrides: Partial<TrainOptions>; options: { refit?: boolean } };
 
 // The thread's entry is TypeScript, and on Node 20 tsx does not register its ES module hooks in a
 // worker thread (`--import tsx` in the thread's execArgv is a no-op there; vitest passes no loader
@@ -32,12 +32,14 @@ function bootstrap(): string {
 export function trainAndEvaluateInThread(
   data: VersionData,
   overrides: Partial<TrainOptions> = {},
+  options: { refit?: boolean } = {},
 ): Promise<EvaluatedVersion> {
   return new Promise((resolve, reject) => {
     // Only what training reads: a snapshot also carries every candidate, which would be copied too.
     const input: TrainThreadInput = {
       data: { comparisons: data.comparisons, gold: data.gold, truth: data.truth },
       overrides,
+      options,
     };
     const worker = new Worker(bootstrap(), { eval: true, workerData: input, execArgv: [] });
     let settled = false;

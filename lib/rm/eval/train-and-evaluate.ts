@@ -3,6 +3,7 @@ import { splitByPrompt } from "../train/split";
 import { type TrainOptions, type TrainResult, trainRewardModel } from "../train/train";
 import { evaluateRewardModel } from "./evaluate";
 import { scoreTexts } from "./score-texts";
+import type { HeldOutPair } from "./serving";
 
 /** A comparison read from the database: which pair it judged, and whether the pair's A won (null: tie). */
 export type JudgedComparison = Comparison & { pairId: string; aWins: boolean | null };
@@ -52,9 +53,14 @@ export type LearningCurvePoint = {
 };
 
 export type EvaluatedVersion = {
+  /** The held-out run: every metric and the learning curve come from it. */
   result: TrainResult;
   metrics: VersionMetrics;
   learningCurve: LearningCurvePoint[];
+  /** The held-out run's reward gap and the votes of each held-out pair (for the serving rule). */
+  heldOutPairs: HeldOutPair[];
+  /** With `refit`: the model refit on every comparison with the held-out run's settings (refitOnAll). */
+  served?: TrainResult;
 };
 
 /** Share of prompts held out for the metrics; early stopping holds out its own share of the rest. */
@@ -64,11 +70,15 @@ const TEST_SEED = 0x7e57;
 export const CURVE_FRACTIONS = [0.25, 0.5, 0.75, 1] as const;
 
 /**
- * Trains on the judgments of the training prompts and measures on the held-out prompts. The served
- * model is the measured one (it has not seen the held-out prompts). With too few prompts for both
- * sides, it trains on everything and the held-out metrics are null.
+ * Trains on the judgments of the training prompts and measures on the held-out prompts. With too
+ * few prompts for both sides, it trains on everything and the held-out metrics are null. With
+ * `refit`, the model to serve is then refit on every comparison (refitOnAll).
  */
-export function trainAndEvaluate(data: VersionData, overrides: Partial<TrainOptions> = {}): EvaluatedVersion {
+export function trainAndEvaluate(
+  data: VersionData,
+  overrides: Partial<TrainOptions> = {},
+  options: { refit?: boolean } = {},
+): EvaluatedVersion {
   let { train, validation: test } = splitByPrompt(data.comparisons, {
     validationFraction: TEST_FRACTION,
     seed: TEST_SEED,
@@ -115,7 +125,51 @@ export function trainAndEvaluate(data: VersionData, overrides: Partial<TrainOpti
     trainJudgments: train.length,
     trainingSeconds,
   };
-  return { result, metrics, learningCurve: test.length ? learningCurve(train, test, result, overrides) : [] };
+  return {
+    result,
+    metrics,
+    learningCurve: test.length ? learningCurve(train, test, result, overrides) : [],
+    heldOutPairs: heldOutPairs(test, score),
+    ...(options.refit ? { served: refitOnAll(data.comparisons, result, overrides) } : {}),
+  };
+}
+
+/**
+ * The model to serve: trained on every comparison (held-out and early-stopping prompts included)
+ * with the settings the held-out run chose: its options and seed, for as many epochs as early
+ * stopping kept (all of them when it had no validation set), and no validation split.
+ */
+export function refitOnAll(
+  comparisons: readonly JudgedComparison[],
+  heldOutRun: Pick<TrainResult, "options" | "bestEpoch" | "epochs">,
+  overrides: Partial<TrainOptions> = {},
+): TrainResult {
+  return trainRewardModel(comparisons, {
+    ...heldOutRun.options,
+    embeddings: overrides.embeddings,
+    maxEpochs: heldOutRun.bestEpoch || heldOutRun.epochs.length,
+    validationFraction: 0,
+  });
+}
+
+/** Each held-out pair once: the model's gap r(A) − r(B) and the pair's decisive votes. */
+function heldOutPairs(
+  test: readonly JudgedComparison[],
+  score: (prompt: string, text: string) => number,
+): HeldOutPair[] {
+  const pairs = new Map<string, HeldOutPair>();
+  for (const c of test) {
+    let pair = pairs.get(c.pairId);
+    if (!pair) {
+      // A tie keeps the pair's A as `chosen` (snapshot.ts), like a judgment for A.
+      const [a, b] = c.aWins === false ? [c.rejected, c.chosen] : [c.chosen, c.rejected];
+      pair = { pairId: c.pairId, gap: score(c.prompt, a) - score(c.prompt, b), votesA: 0, votesB: 0 };
+      pairs.set(c.pairId, pair);
+    }
+    if (c.aWins === true) pair.votesA++;
+    else if (c.aWins === false) pair.votesB++;
+  }
+  return [...pairs.values()];
 }
 
 /**

@@ -10,15 +10,18 @@ if (isMainThread || !parentPort) {
     "lib/rm/eval/worker-thread-main.ts runs as a worker thread (see in-worker-thread.ts); do not import it.",
   );
 }
-const { data, overrides } = workerData as TrainThreadInput;
-const evaluated = trainAndEvaluate(data, overrides);
-parentPort.postMessage(evaluated, parameterBuffers(evaluated.result.model.params));
+const { data, overrides, options } = workerData as TrainThreadInput;
+const evaluated = trainAndEvaluate(data, overrides, options);
+const models = [evaluated.result.model.params, ...(evaluated.served ? [evaluated.served.model.params] : [])];
+parentPort.postMessage(evaluated, parameterBuffers(models));
 
 /** The parameters' buffers, each once (a buffer listed twice cannot be transferred). */
-function parameterBuffers(params: RewardModelParams): ArrayBuffer[] {
+function parameterBuffers(models: RewardModelParams[]): ArrayBuffer[] {
   const buffers = new Set<ArrayBuffer>();
-  for (const array of [params.embedding, params.bias1, params.weight2, params.bias2]) {
-    if (array.buffer instanceof ArrayBuffer) buffers.add(array.buffer);
+  for (const params of models) {
+    for (const array of [params.embedding, params.bias1, params.weight2, params.bias2]) {
+      if (array.buffer instanceof ArrayBuffer) buffers.add(array.buffer);
+    }
   }
   return [...buffers];
 }

@@ -133,15 +133,20 @@ describe("ONNX export", () => {
 });
 
 describe("onnx sessions", () => {
-  it("falls back from CUDA to CPU with exactly one log line", async () => {
+  it("uses CUDA where it can, else falls back to CPU with exactly one log line", async () => {
     const lines: string[] = [];
     const log = (line: string) => lines.push(line);
     const bytes = exportOnnx(linear);
     const first = await createRewardSession(bytes, { device: "cuda", log });
     const second = await createRewardSession(bytes, { device: "cuda", log });
-    expect([first.device, second.device]).toEqual(["cpu", "cpu"]);
-    expect(lines).toHaveLength(1);
-    expect(lines[0]).toMatch(/RM_DEVICE=cuda.*CPU/);
+    // This machine decides which: a GPU host with onnxruntime's CUDA provider scores on CUDA silently.
+    expect(second.device).toBe(first.device);
+    if (first.device === "cpu") {
+      expect(lines).toHaveLength(1);
+      expect(lines[0]).toMatch(/RM_DEVICE=cuda.*CPU/);
+    } else {
+      expect(lines).toEqual([]);
+    }
     const vectors = heldOutCandidates.slice(0, 20).map((c) => featurize(linear.featurizer, c));
     expect(maxDifference(linear, vectors, await scoreBatch(first, vectors))).toBeLessThan(1e-4);
   });

@@ -2,6 +2,7 @@ import { setTimeout as sleep } from "node:timers/promises";
 import { db } from "../../db";
 import { buildModelCard } from "../eval/card";
 import { trainAndEvaluateInThread } from "../eval/in-worker-thread";
+import { decideServing } from "../eval/serving";
 import type { VersionMetrics } from "../eval/train-and-evaluate";
 import { type Embeddings, featurize } from "../features/featurize";
 import { exportOnnx } from "../onnx/export";
@@ -10,14 +11,30 @@ import { forward, type RewardModel } from "../train/model";
 import type { TrainOptions } from "../train/train";
 import { tryLockProjectTraining } from "./lock";
 import { prepareTraining } from "./prepare-training";
+import { pruneVersions } from "./prune";
 import { loadTrainingSnapshot, type ProjectCandidate } from "./snapshot";
-import { commitVersion, judgmentsSinceLatestVersion, nextVersionNumber } from "./versions";
+import { retrainDue } from "./sweep";
+import { commitVersion, nextVersionNumber, servingBaseline } from "./versions";
 
-/** "auto" jobs come from the judgment counter and are dropped if a newer version already covers them. */
+/**
+ * "auto" jobs come from the judgment counter and the sweep (sweep.ts), and are dropped when no
+ * retrain is due any more (a newer version covered their judgments); "manual" jobs always train.
+ */
 export type RetrainTrigger = "auto" | "manual";
 
 export type RetrainOutcome =
-  | { status: "trained"; modelId: string; version: number; judgments: number; seconds: number }
+  | {
+      status: "trained";
+      modelId: string;
+      version: number;
+      judgments: number;
+      seconds: number;
+      /** Whether the version serves now; when not, `reason` says why (it is kept, promotable by hand). */
+      serves: boolean;
+      reason: string;
+      /** Older versions whose ONNX bytes and scores were removed now (prune.ts). */
+      pruned: number[];
+    }
   | { status: "busy" }
   | { status: "not-needed"; newJudgments: number; retrainEvery: number }
   | { status: "no-data" }
@@ -55,10 +72,8 @@ export async function retrainProject(projectId: string, options: RetrainOptions 
     });
     if (!project) return { status: "missing-project" };
     if (options.trigger === "auto") {
-      const { newJudgments } = await judgmentsSinceLatestVersion(projectId);
-      if (project.retrainEvery <= 0 || newJudgments < project.retrainEvery) {
-        return { status: "not-needed", newJudgments, retrainEvery: project.retrainEvery };
-      }
+      const { due, untrained } = await retrainDue(project);
+      if (!due) return { status: "not-needed", newJudgments: untrained, retrainEvery: project.retrainEvery };
     }
     const snapshot = await loadTrainingSnapshot(project);
     if (snapshot.comparisons.length === 0) return { status: "no-data" };
@@ -72,8 +87,10 @@ export async function retrainProject(projectId: string, options: RetrainOptions 
     }
 
     const setup = await prepareTraining(project, snapshot);
-    const evaluated = await trainAndEvaluateInThread(snapshot, { ...setup, ...options.train });
-    const { model } = evaluated.result;
+    // The metrics come from a held-out run; the model that serves is then refit on every judgment.
+    const evaluated = await trainAndEvaluateInThread(snapshot, { ...setup, ...options.train }, { refit: true });
+    const served = evaluated.served ?? evaluated.result;
+    const { model } = served;
     const card = buildModelCard({
       model,
       snapshot: {
@@ -88,12 +105,14 @@ export async function retrainProject(projectId: string, options: RetrainOptions 
         leftOutGoldPairs: snapshot.left.goldPairs,
       },
       metrics: finiteMetrics(evaluated.metrics),
-      result: evaluated.result,
+      result: served,
+      heldOutRun: evaluated.result,
       modelVersion: `${project.slug}@v${version}`,
     });
     const onnx = exportOnnx(model, { card, name: `${project.slug.replace(/\W/g, "_")}_v${version}` });
     const rewards = await scoreCandidates(onnx, model, snapshot.candidates, setup.embeddings);
 
+    const serving = decideServing(evaluated.heldOutPairs, await servingBaseline(projectId));
     await lock.check();
     const committed = await commitVersion({
       projectId,
@@ -106,13 +125,25 @@ export async function retrainProject(projectId: string, options: RetrainOptions 
       card,
       onnx,
       scores: { candidateIds: snapshot.candidates.map((c) => c.id), rewards },
+      serving,
+      heldOutGaps: Object.fromEntries(evaluated.heldOutPairs.map((p) => [p.pairId, p.gap])),
     });
     if (committed.status === "superseded") return committed;
+    const pruned = await pruneVersions(projectId);
     const seconds = (performance.now() - started) / 1000;
     log(
-      `[rm] ${project.slug}: v${version} serves (held-out accuracy ${format(evaluated.metrics.pairwiseAccuracy)}, ${seconds.toFixed(1)} s)`,
+      `[rm] ${project.slug}: v${version} ${serving.serve ? "serves" : "is kept, not serving"} (held-out accuracy ${format(evaluated.metrics.pairwiseAccuracy)}, ${seconds.toFixed(1)} s): ${serving.reason}`,
     );
-    return { status: "trained", modelId: committed.id, version, judgments: snapshot.comparisons.length, seconds };
+    return {
+      status: "trained",
+      modelId: committed.id,
+      version,
+      judgments: snapshot.comparisons.length,
+      seconds,
+      serves: serving.serve,
+      reason: serving.reason,
+      pruned,
+    };
   } finally {
     await lock.release();
   }

@@ -5,9 +5,9 @@ import { featurize } from "../features/featurize";
 import { parseFeaturizerSpec } from "../features/spec";
 import { scoreBatch, sharedRewardSession } from "../onnx/session";
 import { textEncoderFromEnv } from "./encoder-env";
-import { findVersion, onnxBytes, requireVersion } from "./versions";
+import { findVersion, onnxBytes, prunedError, requireVersion } from "./versions";
 
-export type ScoreRequest = { prompt?: string; candidates: { text: string }[]; version?: number };
+export type ScoreRequest = { prompt?: string; candidates: { text: string }[]; version?: number | "current" };
 
 export type ScoreResponse = {
   version: number;
@@ -26,7 +26,7 @@ export async function scoreWithVersion(
   request: ScoreRequest,
 ): Promise<ScoreResponse> {
   const model =
-    request.version === undefined
+    request.version === undefined || request.version === "current"
       ? await findVersion(project.id, "current")
       : await requireVersion(project, request.version);
   if (!model) {
@@ -35,6 +35,8 @@ export async function scoreWithVersion(
       `Project "${project.slug}" has no reward model yet: one is trained after ${project.retrainEvery} judgments, or ask for one with POST /api/projects/${project.slug}/retrain.`,
     );
   }
+  // Checked here too: this process may still hold a session of a version pruned since.
+  if (model.prunedAt) throw prunedError(project.slug, model.version, model.prunedAt);
   const spec = parseFeaturizerSpec(model.featurizer);
   const embeddings =
     spec.name === "sentence-encoder" ? await embeddingsFor(spec, model.version, request.candidates) : undefined;

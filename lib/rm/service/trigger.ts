@@ -1,13 +1,21 @@
-import { pendingJobStates, retrainQueue, sendJob } from "../../jobs";
+import { pendingJobStates, retrainQueue, sendJob, updateWaitingJobs } from "../../jobs";
 import type { RetrainTrigger } from "./retrain";
 import { judgmentsSinceLatestVersion } from "./versions";
 
 /**
- * Enqueues a retrain of the project. The queue keeps at most one waiting job per project, so a
- * request while one waits is dropped (null) and the waiting one covers it.
+ * Enqueues a retrain of the project: the new job's id, or null when a waiting job covers the
+ * request (the queue keeps at most one waiting job per project). A manual request must train, so
+ * it turns a waiting automatic job into a manual one: otherwise that job could end as "not
+ * needed" (fewer than retrainEvery new judgments) and nothing would train.
  */
 export async function enqueueRetrain(projectId: string, trigger: RetrainTrigger): Promise<string | null> {
-  return sendJob(retrainQueue, { projectId, trigger }, { singletonKey: projectId });
+  for (let attempt = 0; attempt < 3; attempt++) {
+    const id = await sendJob(retrainQueue, { projectId, trigger }, { singletonKey: projectId });
+    if (id !== null || trigger !== "manual") return id;
+    if (await updateWaitingJobs(retrainQueue, projectId, { trigger: "manual" })) return null;
+    // The waiting job started between the two statements, so the waiting slot is free again.
+  }
+  throw new Error(`Could not queue a retrain of project ${projectId}: the queue kept changing; try again.`);
 }
 
 // What this process last sent per project. While the newest version stays the same, one send

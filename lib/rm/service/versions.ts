@@ -1,12 +1,14 @@
 import { db } from "../../db";
 import { DomainError } from "../../errors";
 import type { ModelCard } from "../eval/card";
+import type { ServingDecision } from "../eval/serving";
 import type { LearningCurvePoint, VersionMetrics } from "../eval/train-and-evaluate";
 import { describeFeaturizer } from "../features/featurize";
 import { featurizerSpecSchema } from "../features/spec";
 
-// Reward-model versions in the database. Every version is kept; Project.currentModelId names the
-// one that serves, and it moves only in commitVersion's transaction.
+// Reward-model versions in the database. Every version is kept (its ONNX bytes and scores only
+// while recent: prune.ts); Project.currentModelId names the one that serves, and it moves only in
+// commitVersion's transaction (when the serving rule lets the new version serve) or promoteVersion.
 
 export type VersionSummary = {
   id: string;
@@ -19,6 +21,10 @@ export type VersionSummary = {
   features: string;
   metrics: VersionMetrics;
   learningCurve: LearningCurvePoint[];
+  /** Why the version was kept without serving when it was trained; null when it served. */
+  notServedReason: string | null;
+  /** When its ONNX bytes and scores were removed (only its metrics and card remain). */
+  prunedAt: Date | null;
 };
 
 const summaryColumns = {
@@ -29,6 +35,8 @@ const summaryColumns = {
   judgmentCount: true,
   metrics: true,
   learningCurve: true,
+  notServedReason: true,
+  prunedAt: true,
 } as const;
 
 /** All versions of a project, newest first, without their ONNX bytes. */
@@ -74,9 +82,81 @@ export async function nextVersionNumber(projectId: string): Promise<number> {
   return (latest._max.version ?? 0) + 1;
 }
 
+/** A version's ONNX bytes; MODEL_PRUNED (410) once pruned. */
 export async function onnxBytes(modelId: string): Promise<Uint8Array> {
-  const row = await db().rewardModel.findUniqueOrThrow({ where: { id: modelId }, select: { onnx: true } });
-  return row.onnx;
+  const row = await db().rewardModel.findUniqueOrThrow({
+    where: { id: modelId },
+    select: { onnx: true, version: true, prunedAt: true, project: { select: { slug: true } } },
+  });
+  if (row.onnx) return row.onnx;
+  throw prunedError(row.project.slug, row.version, row.prunedAt);
+}
+
+export function prunedError(slug: string, version: number, prunedAt: Date | null): DomainError {
+  const when = prunedAt ? ` on ${prunedAt.toISOString().slice(0, 10)}` : "";
+  return new DomainError(
+    "MODEL_PRUNED",
+    `Version ${version} of project "${slug}" was pruned${when} to bound storage: only the serving version and the newest ones keep their ONNX file and scores (RM_KEEP_VERSIONS). Its metrics and card remain (GET /api/projects/${slug}/models/${version}/card); use a kept version (GET /api/projects/${slug}/models lists them) or retrain.`,
+  );
+}
+
+/** The serving version's number and its held-out gaps, which a new version is compared with. */
+export async function servingBaseline(
+  projectId: string,
+): Promise<{ id: string; version: number; gaps: Record<string, number> } | null> {
+  const project = await db().project.findUnique({
+    where: { id: projectId },
+    select: { currentModel: { select: { id: true, version: true, heldOutGaps: true } } },
+  });
+  const model = project?.currentModel;
+  if (!model) return null;
+  return { id: model.id, version: model.version, gaps: (model.heldOutGaps ?? {}) as Record<string, number> };
+}
+
+/**
+ * Makes a kept version serve, by hand (a lead or ML engineer overriding the serving rule). Its
+ * scores were stored when it was trained, so the switch is one update; a pruned version has none
+ * and cannot serve again.
+ */
+export async function promoteVersion(
+  project: { id: string; slug: string },
+  version: number,
+  by: { id: string; email: string | null },
+): Promise<{ version: number; previous: number | null }> {
+  return db().$transaction(
+    async (tx) => {
+      const [row] = await tx.$queryRaw<{ currentModelId: string | null }[]>`
+      SELECT "currentModelId" FROM "Project" WHERE id = ${project.id} FOR UPDATE`;
+      const model = await tx.rewardModel.findUnique({
+        where: { projectId_version: { projectId: project.id, version } },
+        select: { id: true, prunedAt: true, servingDecision: true },
+      });
+      if (!model) {
+        throw new DomainError(
+          "NOT_FOUND",
+          `Project "${project.slug}" has no reward model version ${version}; GET /api/projects/${project.slug}/models lists them.`,
+        );
+      }
+      if (model.prunedAt) throw prunedError(project.slug, version, model.prunedAt);
+      const previous = row?.currentModelId
+        ? ((await tx.rewardModel.findUnique({ where: { id: row.currentModelId }, select: { version: true } }))
+            ?.version ?? null)
+        : null;
+      await tx.rewardModel.update({
+        where: { id: model.id },
+        data: {
+          notServedReason: null,
+          servingDecision: {
+            ...((model.servingDecision ?? {}) as object),
+            promoted: { by: by.email ?? by.id, at: new Date().toISOString(), previousVersion: previous },
+          },
+        },
+      });
+      await tx.project.update({ where: { id: project.id }, data: { currentModelId: model.id } });
+      return { version, previous };
+    },
+    { timeout: 30_000, maxWait: 10_000 },
+  );
 }
 
 /**
@@ -115,13 +195,17 @@ export type NewVersion = {
   onnx: Uint8Array;
   /** Every candidate's reward under the new version, scored from these ONNX bytes. */
   scores: { candidateIds: string[]; rewards: ArrayLike<number> };
+  /** Whether it replaces the serving version (lib/rm/eval/serving.ts), and why. */
+  serving: ServingDecision;
+  /** The held-out run's gap per held-out pair id, for the next version's comparison. */
+  heldOutGaps: Record<string, number>;
 };
 
 const SCORE_CHUNK = 10_000;
 
 /**
  * The atomic switch: in one transaction, the next version number, the version row, the scores of
- * all candidates, and Project.currentModelId. Readers see the old version with its scores or the
+ * all candidates, and Project.currentModelId (when the serving decision says it serves). Readers see the old version with its scores or the
  * new one with its scores, never a mix. The project row is locked first, so switches of one
  * project are serialized; a version built for a number that is no longer next, or whose data is
  * not newer than the newest stored version's, is not stored ("superseded"): versions only ever
@@ -129,7 +213,9 @@ const SCORE_CHUNK = 10_000;
  */
 export async function commitVersion(
   input: NewVersion,
-): Promise<{ status: "committed"; id: string; version: number } | { status: "superseded"; latest: number }> {
+): Promise<
+  { status: "committed"; id: string; version: number; serves: boolean } | { status: "superseded"; latest: number }
+> {
   return db().$transaction(
     async (tx) => {
       await tx.$queryRaw`SELECT id FROM "Project" WHERE id = ${input.projectId} FOR UPDATE`;
@@ -153,6 +239,9 @@ export async function commitVersion(
           onnx: new Uint8Array(input.onnx),
           judgmentCount: input.judgmentCount,
           cutoff: input.cutoff,
+          servingDecision: input.serving,
+          notServedReason: input.serving.serve ? null : input.serving.reason,
+          heldOutGaps: input.heldOutGaps,
         },
         select: { id: true },
       });
@@ -164,8 +253,10 @@ export async function commitVersion(
           INSERT INTO "Score" ("modelId", "candidateId", reward)
           SELECT ${model.id}, unnest(${ids}::text[]), unnest(${values}::float8[])`;
       }
-      await tx.project.update({ where: { id: input.projectId }, data: { currentModelId: model.id } });
-      return { status: "committed" as const, id: model.id, version };
+      if (input.serving.serve) {
+        await tx.project.update({ where: { id: input.projectId }, data: { currentModelId: model.id } });
+      }
+      return { status: "committed" as const, id: model.id, version, serves: input.serving.serve };
     },
     { timeout: 300_000, maxWait: 10_000 },
   );

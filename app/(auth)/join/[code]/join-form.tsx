@@ -3,12 +3,16 @@
 import Link from "next/link";
 import { signIn } from "next-auth/react";
 import { type FormEvent, useState } from "react";
+import { MAX_PASSWORD, MIN_PASSWORD } from "@/lib/auth/password-policy";
 
 type Props = { code: string; projectSlug: string };
 type Field = "email" | "password" | "name";
 type ApiError = { code?: string; message?: string; details?: { field?: string; message?: string }[] };
 
-/** Sign up through an invite: create the account (POST /api/join), sign in, start labeling. */
+/**
+ * Sign up through an invite: create the account (POST /api/join), sign in, start labeling. Signing
+ * in instead comes back to the invite, which then joins the signed-in user.
+ */
 export function JoinForm({ code, projectSlug }: Props) {
   const [errors, setErrors] = useState<Partial<Record<Field, string>>>({});
   const [problem, setProblem] = useState<string | null>(null);
@@ -52,7 +56,8 @@ export function JoinForm({ code, projectSlug }: Props) {
       if ((field === "email" || field === "password" || field === "name") && detail.message)
         byField[field] = detail.message;
     }
-    if (error.code === "EMAIL_TAKEN") byField.email = error.message ?? "This email has an account; sign in instead.";
+    if (error.code === "EMAIL_TAKEN" || error.code === "USER_DEACTIVATED")
+      byField.email = error.message ?? "This email has an account; sign in instead.";
     setErrors(byField);
     if (Object.keys(byField).length === 0) setProblem(error.message ?? "Signing up failed; try again.");
   }
@@ -63,7 +68,7 @@ export function JoinForm({ code, projectSlug }: Props) {
       <TextField
         name="password"
         type="password"
-        label="Password (at least 8 characters)"
+        label={`Password (${MIN_PASSWORD} to ${MAX_PASSWORD} characters)`}
         autoComplete="new-password"
         error={errors.password}
         required
@@ -83,7 +88,10 @@ export function JoinForm({ code, projectSlug }: Props) {
       </button>
       <p className="text-center text-sm text-stone-600">
         Already have an account?{" "}
-        <Link className="underline" href={`/login?callbackUrl=${encodeURIComponent(labelUrl)}`}>
+        <Link
+          className="underline"
+          href={`/login?callbackUrl=${encodeURIComponent(`/join/${encodeURIComponent(code)}`)}`}
+        >
           Sign in
         </Link>
       </p>

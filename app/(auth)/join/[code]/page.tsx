@@ -1,5 +1,7 @@
 import type { Metadata } from "next";
-import { projectByInviteCode } from "@/lib/projects";
+import { redirect } from "next/navigation";
+import { pageUser } from "@/lib/auth/guard";
+import { joinByInvite, projectByInviteCode } from "@/lib/projects";
 import { JoinForm } from "./join-form";
 import { WorkerSignIn } from "./worker-sign-in";
 
@@ -14,11 +16,16 @@ type Props = {
 
 /**
  * An invite link. Crowd platforms append `?workerId=…`: those workers are signed in at once with
- * the `invite` provider; everyone else signs up with email and password.
+ * the `invite` provider (even over another session: the worker id is who is labeling). Someone
+ * already signed in joins at once; everyone else signs up, or signs in and comes back here.
  */
 export default async function JoinPage({ params, searchParams }: Props) {
   const { code } = await params;
   const { workerId } = await searchParams;
+  const isWorker = typeof workerId === "string" && workerId !== "";
+  const user = isWorker ? null : await pageUser();
+  const joined = user && (await joinByInvite(code, user.id));
+  if (joined) redirect(`/label/${encodeURIComponent(joined)}`);
   const project = await projectByInviteCode(code);
   if (!project) {
     return (
@@ -35,9 +42,9 @@ export default async function JoinPage({ params, searchParams }: Props) {
   }
   return (
     <main className="mx-auto mt-16 max-w-sm px-4 pb-16">
-      <p className="text-sm text-stone-500">You are invited to label</p>
+      <p className="text-sm text-stone-600">You are invited to label</p>
       <h1 className="mb-6 text-2xl font-semibold">{project.name}</h1>
-      {typeof workerId === "string" && workerId ? (
+      {isWorker ? (
         <WorkerSignIn code={code} workerId={workerId} projectSlug={project.slug} />
       ) : (
         <JoinForm code={code} projectSlug={project.slug} />

@@ -2,12 +2,13 @@
 
 import { signIn } from "next-auth/react";
 import { useEffect, useRef, useState } from "react";
+import { ACCOUNT_DEACTIVATED, DEACTIVATED_MESSAGE } from "@/lib/auth/sign-in-errors";
 
 type Props = { code: string; workerId: string; projectSlug: string };
 
 /** Crowd workers do not sign up: their platform worker id, with the invite code, is their identity. */
 export function WorkerSignIn({ code, workerId, projectSlug }: Props) {
-  const [failed, setFailed] = useState<"refused" | "network" | null>(null);
+  const [failed, setFailed] = useState<"refused" | "deactivated" | "network" | null>(null);
   const started = useRef(false);
 
   useEffect(() => {
@@ -16,7 +17,7 @@ export function WorkerSignIn({ code, workerId, projectSlug }: Props) {
     signIn("invite", { code, workerId, redirect: false })
       .then((result) => {
         if (result?.ok && !result.error) window.location.replace(`/label/${encodeURIComponent(projectSlug)}`);
-        else setFailed("refused");
+        else setFailed(result?.error === ACCOUNT_DEACTIVATED ? "deactivated" : "refused");
       })
       .catch(() => setFailed("network"));
   }, [code, workerId, projectSlug]);
@@ -25,6 +26,13 @@ export function WorkerSignIn({ code, workerId, projectSlug }: Props) {
     return (
       <p role="alert" className="rounded-lg border border-amber-200 bg-amber-50 px-4 py-3 text-sm text-amber-900">
         The server could not be reached. Check your connection and reload this page.
+      </p>
+    );
+  }
+  if (failed === "deactivated") {
+    return (
+      <p role="alert" className="rounded-lg border border-red-200 bg-red-50 px-4 py-3 text-sm text-red-900">
+        {DEACTIVATED_MESSAGE}
       </p>
     );
   }

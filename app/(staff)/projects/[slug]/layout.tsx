@@ -31,6 +31,11 @@ export default async function ProjectLayout({
               <span className="align-middle text-xs font-normal uppercase tracking-wide text-stone-600">
                 {project.kind === "GO" ? "Go" : "text"}
               </span>
+              {project.archivedAt && (
+                <span className="ml-2 rounded bg-amber-100 px-1.5 py-0.5 align-middle text-xs font-medium text-amber-900">
+                  Archived
+                </span>
+              )}
             </h1>
             <Link className="text-sm underline underline-offset-4" href={`/label/${slug}`}>
               Label this project

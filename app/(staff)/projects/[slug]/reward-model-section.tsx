@@ -24,6 +24,7 @@ export async function RewardModelSection({
     retrainStatus(project.id).catch(() => "idle" as const),
   ]);
   const current = versions.find((v) => v.current);
+  const newest = versions[0];
   const m = current?.metrics;
   const base = `/api/projects/${project.slug}/models`;
   const rows: [string, string, string][] = m
@@ -62,14 +63,21 @@ export async function RewardModelSection({
           ? `Retrained automatically every ${project.retrainEvery} judgments: ${progress.newJudgments} since the last snapshot.`
           : "Automatic retraining is off."}
       </p>
+      {newest && !newest.current && newest.notServedReason && (
+        <p className="text-sm text-amber-800">
+          v{newest.version} is kept, not serving: {newest.notServedReason}
+        </p>
+      )}
       {!current ? (
-        <p className="text-sm text-stone-600">No version yet.</p>
+        <p className="text-sm text-stone-600">{versions.length ? "No version serves yet." : "No version yet."}</p>
       ) : (
         <>
           <p className="text-sm">
-            Serving <strong>v{current.version}</strong>, trained on {m?.trainJudgments.toLocaleString("en-US")}{" "}
-            judgments (snapshot of {current.judgmentCount.toLocaleString("en-US")} up to{" "}
-            {current.cutoff.toISOString().slice(0, 16).replace("T", " ")} UTC), measured on {m?.heldOutPrompts ?? 0}{" "}
+            Serving <strong>v{current.version}</strong>, trained on{" "}
+            {((m?.trainJudgments ?? 0) + (m?.heldOutJudgments ?? 0)).toLocaleString("en-US")} judgments (snapshot of{" "}
+            {current.judgmentCount.toLocaleString("en-US")} up to{" "}
+            {current.cutoff.toISOString().slice(0, 16).replace("T", " ")} UTC). The metrics come from a held-out run
+            trained on {m?.trainJudgments.toLocaleString("en-US")} of them and measured on {m?.heldOutPrompts ?? 0}{" "}
             held-out prompts. Reads {current.features}.{" "}
             {canDownload && (
               <a className="underline" href={`${base}/${current.version}/onnx`}>
@@ -99,36 +107,53 @@ export async function RewardModelSection({
                 .join(" · ")}
             </p>
           )}
-          {versions.length > 1 && (
-            <table className="w-full text-left text-sm tabular-nums">
-              <thead className="text-stone-500">
-                <tr>
-                  <th className="py-1">Version</th>
-                  <th>Trained</th>
-                  <th>Judgments</th>
-                  <th>Accuracy</th>
-                  <th>Log loss</th>
-                  <th>Gold</th>
-                </tr>
-              </thead>
-              <tbody>
-                {versions.slice(0, 10).map((v) => (
-                  <tr key={v.id} className="border-t border-stone-200">
-                    <td className="py-1">
-                      v{v.version}
-                      {v.current ? " (serving)" : ""}
-                    </td>
-                    <td>{v.createdAt.toISOString().slice(0, 16).replace("T", " ")}</td>
-                    <td>{v.judgmentCount.toLocaleString("en-US")}</td>
-                    <td>{percent(v.metrics.pairwiseAccuracy)}</td>
-                    <td>{decimal(v.metrics.logLoss)}</td>
-                    <td>{percent(v.metrics.goldAccuracy)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          )}
         </>
+      )}
+      {versions.length > (current ? 1 : 0) && (
+        <table className="w-full text-left text-sm tabular-nums">
+          <thead className="text-stone-500">
+            <tr>
+              <th className="py-1">Version</th>
+              <th>Trained</th>
+              <th>Judgments</th>
+              <th>Accuracy</th>
+              <th>Log loss</th>
+              <th>Gold</th>
+              <th>Status</th>
+            </tr>
+          </thead>
+          <tbody>
+            {versions.slice(0, 10).map((v) => (
+              <tr key={v.id} className="border-t border-stone-200">
+                <td className="py-1">
+                  v{v.version}
+                  {v.current ? " (serving)" : ""}
+                </td>
+                <td>{v.createdAt.toISOString().slice(0, 16).replace("T", " ")}</td>
+                <td>{v.judgmentCount.toLocaleString("en-US")}</td>
+                <td>{percent(v.metrics.pairwiseAccuracy)}</td>
+                <td>{decimal(v.metrics.logLoss)}</td>
+                <td>{percent(v.metrics.goldAccuracy)}</td>
+                <td>
+                  {v.current ? (
+                    "serving"
+                  ) : v.prunedAt ? (
+                    <span title="ONNX file and scores removed to bound storage; metrics and card kept">pruned</span>
+                  ) : (
+                    <form method="post" action={`${base}/${v.version}/promote`} className="flex items-center gap-2">
+                      <span className="text-stone-500" title={v.notServedReason ?? undefined}>
+                        {v.notServedReason ? "kept (not served)" : "kept"}
+                      </span>
+                      <button type="submit" className="rounded border border-stone-300 px-2 text-xs hover:bg-stone-100">
+                        Promote
+                      </button>
+                    </form>
+                  )}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
       )}
     </section>
   );

@@ -14,7 +14,8 @@ const body = z.object({
     .array(z.object({ text: z.string().max(MAX_CHARS, `at most ${MAX_CHARS} characters`) }))
     .min(1, "give at least one candidate")
     .max(MAX_CANDIDATES, `at most ${MAX_CANDIDATES} candidates per request; split the batch`),
-  version: z.number().int().positive().optional(),
+  // A number, or "current" for the serving version (the default), like the download URLs.
+  version: z.union([z.number().int().positive(), z.literal("current")]).optional(),
 });
 
 /** Scores a batch of candidates for a prompt with the project's serving reward model or a numbered version. */

@@ -23,7 +23,7 @@ export const POST = projectRoute({ roles: STAFF, access: "staff" }, async ({ req
       message:
         jobId !== null
           ? "Retrain queued: a worker trains the new version and switches to it once it is evaluated."
-          : "A retrain of this project is already waiting; it will use every judgment made before it starts.",
+          : "A retrain of this project is already waiting: it now trains whatever the count of new judgments, on every judgment made before it starts.",
     },
     { status: 202 },
   );

@@ -1,0 +1,8 @@
+import { ADMINS } from "@/lib/auth/roles";
+import { apiRoute } from "@/lib/http/route";
+import { changeUser, userChangeSchema } from "@/lib/users";
+
+/** An admin changes a user's role, or deactivates (active: false) or reactivates the account. */
+export const PATCH = apiRoute({ roles: ADMINS, body: userChangeSchema }, async ({ user, params, body }) =>
+  changeUser(user.id, params.userId ?? "", body),
+);

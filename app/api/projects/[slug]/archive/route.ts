@@ -1,0 +1,13 @@
+import { ADMINS } from "@/lib/auth/roles";
+import { projectRoute } from "@/lib/http/project-route";
+import { setArchived } from "@/lib/projects";
+
+/** Archives the project: no pairs are served, everything is kept. */
+export const POST = projectRoute({ roles: ADMINS, access: "staff" }, async ({ project }) =>
+  setArchived(project.slug, true),
+);
+
+/** Unarchives it: pairs are served again. */
+export const DELETE = projectRoute({ roles: ADMINS, access: "staff" }, async ({ project }) =>
+  setArchived(project.slug, false),
+);

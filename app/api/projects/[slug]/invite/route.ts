@@ -1,0 +1,6 @@
+import { ADMINS } from "@/lib/auth/roles";
+import { projectRoute } from "@/lib/http/project-route";
+import { rotateInviteCode } from "@/lib/projects";
+
+/** An admin replaces the invite code: links with the old code stop working at once. */
+export const POST = projectRoute({ roles: ADMINS, access: "staff" }, async ({ project }) => rotateInviteCode(project));

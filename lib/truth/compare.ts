@@ -1,0 +1,122 @@
+import type { TruthEstimateResult, TruthEstimatorName } from "../go/estimators";
+import { generatePrompts } from "../go/generate";
+import type { BoardState } from "../go/state";
+import { type TrueAnswer, trueAnswer } from "./answer";
+import { truthSeed } from "./config";
+import { EstimatePool } from "./threads";
+
+export type CompareOptions = {
+  positions: number;
+  size: number;
+  seed: number;
+  estimators: readonly TruthEstimatorName[];
+  gnugoLevel?: number;
+  threads?: number;
+  /** Called after each estimator has finished, with its seconds of wall-clock time. */
+  progress?: (estimator: TruthEstimatorName, seconds: number) => void;
+};
+
+export type Agreement = {
+  first: TruthEstimatorName;
+  second: TruthEstimatorName;
+  /** Pairs both estimators decide (neither calls a tie). */
+  decided: number;
+  agreed: number;
+  /** Wilson 95% interval of the agreement rate. */
+  low: number;
+  high: number;
+};
+
+export type Comparison = {
+  positions: number;
+  pairs: number;
+  /** Per estimator: pairs it calls a tie, and seconds of wall-clock time for all positions. */
+  estimators: { name: TruthEstimatorName; ties: number; seconds: number }[];
+  agreements: Agreement[];
+};
+
+/**
+ * Generates positions the way the demo does (prompts of 2-4 candidate boards), computes each
+ * estimator's truth for every board, and counts how often two estimators give a pair the same
+ * true answer among the pairs both decide. Pairs are every two candidates of one prompt, judged
+ * for Black (agreement does not depend on the side: asking for White swaps both answers).
+ */
+export async function compareEstimators(options: CompareOptions): Promise<Comparison> {
+  const prompts = generatePrompts({
+    size: options.size,
+    prompts: Math.ceil(options.positions / 3),
+    seed: options.seed,
+    candidates: { min: 2, max: 4 },
+  });
+  const boards: { id: string; prompt: number; state: BoardState }[] = [];
+  prompts.forEach((prompt, index) => {
+    for (const candidate of prompt.candidates) {
+      if (boards.length >= options.positions) return;
+      boards.push({
+        id: `${prompt.id}/${candidate.id}`,
+        prompt: index,
+        state: {
+          size: options.size,
+          komi: candidate.komi,
+          toPlay: candidate.toPlay,
+          position: candidate.position.split("\n").join("/"),
+          lastMove: null,
+        },
+      });
+    }
+  });
+  const pairs: [number, number][] = [];
+  for (let i = 0; i < boards.length; i++) {
+    for (let j = i + 1; j < boards.length && boards[j]?.prompt === boards[i]?.prompt; j++) pairs.push([i, j]);
+  }
+  const pool = new EstimatePool(options.threads);
+  const answers = new Map<TruthEstimatorName, TrueAnswer[]>();
+  const estimators: Comparison["estimators"] = [];
+  try {
+    for (const name of options.estimators) {
+      const started = Date.now();
+      const estimates: TruthEstimateResult[] = await Promise.all(
+        boards.map((board) =>
+          pool.estimate(board.state, name, { seed: truthSeed(board.id), gnugoLevel: options.gnugoLevel }),
+        ),
+      );
+      const seconds = (Date.now() - started) / 1000;
+      const pairAnswers = pairs.map(([a, b]) =>
+        trueAnswer({ a: estimates[a] as TruthEstimateResult, b: estimates[b] as TruthEstimateResult }),
+      );
+      answers.set(name, pairAnswers);
+      estimators.push({ name, ties: pairAnswers.filter((answer) => answer === "TIE").length, seconds });
+      options.progress?.(name, seconds);
+    }
+  } finally {
+    await pool.close();
+  }
+  const agreements: Agreement[] = [];
+  for (let i = 0; i < options.estimators.length; i++) {
+    for (let j = i + 1; j < options.estimators.length; j++) {
+      const first = options.estimators[i] as TruthEstimatorName;
+      const second = options.estimators[j] as TruthEstimatorName;
+      const a = answers.get(first) as TrueAnswer[];
+      const b = answers.get(second) as TrueAnswer[];
+      let decided = 0;
+      let agreed = 0;
+      a.forEach((answer, k) => {
+        if (answer === "TIE" || b[k] === "TIE") return;
+        decided++;
+        if (answer === b[k]) agreed++;
+      });
+      agreements.push({ first, second, decided, agreed, ...wilson(agreed, decided) });
+    }
+  }
+  return { positions: boards.length, pairs: pairs.length, estimators, agreements };
+}
+
+/** Wilson score interval at 95%: honest near 0 and 1 and for small counts, unlike p ± 2·se. */
+export function wilson(successes: number, trials: number, z = 1.96): { low: number; high: number } {
+  if (trials === 0) return { low: 0, high: 1 };
+  const p = successes / trials;
+  const z2 = z * z;
+  const centre = (p + z2 / (2 * trials)) / (1 + z2 / trials);
+  const half = (z / (1 + z2 / trials)) * Math.sqrt((p * (1 - p)) / trials + z2 / (4 * trials * trials));
+  return { low: Math.max(0, centre - half), high: Math.min(1, centre + half) };
+}

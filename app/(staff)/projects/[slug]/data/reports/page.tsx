@@ -1,5 +1,4 @@
 import Link from "next/link";
-import { SectionHeader } from "@/components/shell/section-header";
 import { Forbidden } from "@/components/staff/forbidden";
 import { pageUserWithRole } from "@/lib/auth/page";
 import { STAFF } from "@/lib/auth/roles";
@@ -10,13 +9,6 @@ import { listReports, type SkipCounts, skipCounts } from "@/lib/reports";
 import { SkipTables } from "./skip-tables";
 
 export const dynamic = "force-dynamic";
-
-const HEADER = {
-  path: "data/reports",
-  label: "Reports and skips",
-  purpose: "Pairs labelers reported as broken, offensive or duplicate, and which pairs and labelers skip most.",
-  roles: STAFF,
-};
 
 const KIND_STYLE: Record<ReportKind, string> = {
   BROKEN: "bg-amber-100 text-amber-900",
@@ -52,7 +44,9 @@ export default async function ReportsPage({
 
   return (
     <section>
-      <SectionHeader section={HEADER} />
+      <p className="mb-4 text-sm text-stone-600">
+        Pairs labelers reported as broken, offensive or duplicate, and which pairs and labelers skip most.
+      </p>
       <h3 className="mb-2 text-base font-semibold">Reports</h3>
       {page.reports.length === 0 ? (
         <p className="rounded border border-stone-200 bg-white p-4 text-sm text-stone-700">

@@ -1,14 +1,21 @@
 import type { Choice } from "@/lib/client/labeling-session";
 import type { LabelingSettings } from "./settings";
 
-type Option = { choice: Choice; label: string; keys: string[]; ariaLabel: string; order: string; primary: boolean };
+type Option = {
+  choice: Choice;
+  label: string;
+  keys: string[] /** Read after the label by screen readers: the name is the visible label plus this. */;
+  spoken: string;
+  order: string;
+  primary: boolean;
+};
 
 const OPTIONS: Option[] = [
   {
     choice: "A",
     label: "A is better",
     keys: ["1", "←"],
-    ariaLabel: "Response A, on the left, is better (key 1 or left arrow)",
+    spoken: ": Response A, on the left, is better (key 1 or left arrow)",
     order: "order-1",
     primary: true,
   },
@@ -16,7 +23,7 @@ const OPTIONS: Option[] = [
     choice: "TIE",
     label: "Tie",
     keys: ["3"],
-    ariaLabel: "Both are equally good (key 3)",
+    spoken: ": both are equally good (key 3)",
     order: "order-3 md:order-2",
     primary: false,
   },
@@ -24,7 +31,7 @@ const OPTIONS: Option[] = [
     choice: "BOTH_BAD",
     label: "Both bad",
     keys: ["4"],
-    ariaLabel: "Both responses are bad (key 4)",
+    spoken: ": both responses are bad (key 4)",
     order: "order-4 md:order-3",
     primary: false,
   },
@@ -32,7 +39,7 @@ const OPTIONS: Option[] = [
     choice: "B",
     label: "B is better",
     keys: ["2", "→"],
-    ariaLabel: "Response B, on the right, is better (key 2 or right arrow)",
+    spoken: ": Response B, on the right, is better (key 2 or right arrow)",
     order: "order-2 md:order-4",
     primary: true,
   },
@@ -59,7 +66,6 @@ export function ChoiceButtons({
           key={o.choice}
           type="button"
           data-choice={o.choice}
-          aria-label={o.ariaLabel}
           aria-pressed={pendingChoice === o.choice}
           onClick={() => onChoose(o.choice)}
           className={`${o.order} flex items-center justify-center gap-2 rounded-lg px-4 font-medium transition-colors focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-indigo-600 ${
@@ -68,13 +74,16 @@ export function ChoiceButtons({
               : "border border-stone-300 bg-white py-2.5 text-stone-700 hover:bg-stone-100"
           } ${pendingChoice === o.choice ? "ring-2 ring-indigo-300" : ""}`}
         >
-          <span>{o.label}</span>
-          <span className="flex gap-1" aria-hidden="true">
+          <span>
+            {o.label}
+            <span className="sr-only">{o.spoken}</span>
+          </span>
+          <span className="flex gap-1 touch:hidden" aria-hidden="true">
             {o.keys.map((k) => (
               <kbd
                 key={k}
                 className={`min-w-6 rounded border px-1.5 text-xs leading-5 ${
-                  o.primary ? "border-indigo-400 bg-indigo-500/60" : "border-stone-300 bg-stone-50 text-stone-500"
+                  o.primary ? "border-indigo-400 bg-indigo-500/60" : "border-stone-300 bg-stone-50 text-stone-600"
                 }`}
               >
                 {k}

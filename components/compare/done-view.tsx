@@ -6,6 +6,7 @@ import type { DoneTask } from "@/lib/assign/task";
 
 export function DoneView({ task, onCheckAgain }: { task: DoneTask; onCheckAgain: () => void }) {
   if (task.reason === "quota") return <CompletionCode code={task.completionCode} />;
+  if (task.reason === "held") return <HeldByOthers onCheckAgain={onCheckAgain} />;
   return (
     <section data-testid="done" data-reason="empty" className="mx-auto max-w-lg py-16 text-center">
       <h1 className="text-2xl font-semibold">No pairs left for you</h1>
@@ -26,6 +27,28 @@ export function DoneView({ task, onCheckAgain }: { task: DoneTask; onCheckAgain:
         >
           All projects
         </Link>
+      </div>
+    </section>
+  );
+}
+
+/** Open slots exist, but other labelers hold them right now; the session asks again by itself. */
+function HeldByOthers({ onCheckAgain }: { onCheckAgain: () => void }) {
+  return (
+    <section data-testid="done" data-reason="held" className="mx-auto max-w-lg py-16 text-center">
+      <h1 className="text-2xl font-semibold">Others are labeling the last pairs</h1>
+      <p role="status" className="mt-2 text-stone-600">
+        The remaining pairs are being labeled by others right now; trying again in a minute. A pair comes back to you
+        when someone skips it or leaves it unanswered.
+      </p>
+      <div className="mt-6 flex justify-center">
+        <button
+          type="button"
+          onClick={onCheckAgain}
+          className="rounded-lg border border-stone-300 bg-white px-4 py-2 hover:bg-stone-100 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-indigo-600"
+        >
+          Check now
+        </button>
       </div>
     </section>
   );

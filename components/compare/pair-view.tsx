@@ -2,20 +2,45 @@
 
 import { type KeyboardEvent as ReactKeyboardEvent, useCallback, useEffect, useRef, useState } from "react";
 import type { CandidateView, PairTask } from "@/lib/assign/task";
-import type { Choice, Decision } from "@/lib/client/labeling-session";
+import type { Choice, Decision, ReportKind } from "@/lib/client/labeling-session";
 import { GoBoardSvg } from "../go/board";
 import { MarkdownText } from "../markdown/markdown";
 import { ChoiceButtons } from "./choice-buttons";
-import { choiceForKey, isPlainPress, isTypingTarget, STRENGTHS, strengthForKey } from "./keys";
+import {
+  CONTROL_KEYS,
+  choiceForKey,
+  isDialogOpen,
+  isPlainPress,
+  isTypingTarget,
+  KEY_GUARD_MS,
+  STRENGTHS,
+  strengthForKey,
+} from "./keys";
+import { PairControls } from "./pair-controls";
 import { PromptCard } from "./prompt-card";
+import { ReportDialog } from "./report-dialog";
 import type { LabelingSettings } from "./settings";
+import { SkipDialog } from "./skip-dialog";
+import { useTouchScreen } from "./use-touch";
 import { elapsedMs, useVisibleSince } from "./use-visible-since";
 
-type Props = { task: PairTask; settings: LabelingSettings; onDecide: (decision: Decision) => void };
+type Props = {
+  task: PairTask;
+  settings: LabelingSettings;
+  onDecide: (decision: Decision) => void;
+  onSkip: (reason: string) => void;
+  onReport: (kind: ReportKind, note: string) => void;
+  /** Set while the judgment before this pair can be taken back. */
+  onUndo: (() => void) | null;
+};
 
 /** One pair: prompt, the two responses side by side, and the decision. Mount once per task. */
-export function PairView({ task, settings, onDecide }: Props) {
+export function PairView({ task, settings, onDecide, onSkip, onReport, onUndo }: Props) {
   const { since, visible } = useVisibleSince();
+  const touch = useTouchScreen();
+  // Ready = visible for KEY_GUARD_MS: before that, keys and taps are ignored (see keys.ts).
+  const [ready, setReady] = useState(false);
+  const [dialog, setDialog] = useState<"skip" | "report" | null>(null);
   const noun = task.left.board && task.right.board ? "positions" : "responses";
   const [strength, setStrength] = useState<number | null>(null);
   const [rationale, setRationale] = useState("");
@@ -24,14 +49,29 @@ export function PairView({ task, settings, onDecide }: Props) {
   const decided = useRef(false);
   const rationaleBox = useRef<HTMLTextAreaElement>(null);
 
+  useEffect(() => {
+    if (!visible) return;
+    const timer = setTimeout(() => setReady(true), KEY_GUARD_MS);
+    return () => clearTimeout(timer);
+  }, [visible]);
+
+  const tooSoon = useCallback(
+    () => since.current === null || performance.now() - since.current < KEY_GUARD_MS,
+    [since],
+  );
+
   const choose = useCallback(
     (choice: Choice) => {
       const shownAt = since.current;
-      if (decided.current || shownAt === null) return;
+      if (decided.current || shownAt === null || tooSoon()) return;
       const reason = rationale.trim();
       if (settings.rationale === "REQUIRED" && !reason) {
         setPendingChoice(choice);
-        setHint("This project needs a short reason for every decision: write it, then press Ctrl+Enter.");
+        setHint(
+          touch
+            ? "This project needs a short reason for every decision: write it, then tap your choice again."
+            : "This project needs a short reason for every decision: write it, then press Ctrl+Enter.",
+        );
         rationaleBox.current?.focus();
         return;
       }
@@ -43,12 +83,29 @@ export function PairView({ task, settings, onDecide }: Props) {
         ...(settings.rationale !== "OFF" && reason ? { rationale: reason } : {}),
       });
     },
-    [since, rationale, strength, settings, onDecide],
+    [since, tooSoon, rationale, strength, settings, onDecide, touch],
   );
+
+  const leave = useCallback(() => {
+    if (decided.current) return false;
+    decided.current = true;
+    return true;
+  }, []);
 
   useEffect(() => {
     function onKeyDown(event: KeyboardEvent) {
-      if (!isPlainPress(event) || event.shiftKey || isTypingTarget(event.target)) return;
+      if (!isPlainPress(event) || event.shiftKey || isTypingTarget(event.target) || isDialogOpen()) return;
+      if (tooSoon()) {
+        // Meant for the previous pair: swallowed, so it does not act here either.
+        if (choiceForKey(event.key, settings) || strengthForKey(event.key) !== null) event.preventDefault();
+        return;
+      }
+      const key = event.key.toLowerCase();
+      if (key === CONTROL_KEYS.skip || key === CONTROL_KEYS.report) {
+        event.preventDefault();
+        setDialog(key === CONTROL_KEYS.skip ? "skip" : "report");
+        return;
+      }
       const choice = choiceForKey(event.key, settings);
       if (choice) {
         event.preventDefault();
@@ -63,7 +120,7 @@ export function PairView({ task, settings, onDecide }: Props) {
     }
     window.addEventListener("keydown", onKeyDown);
     return () => window.removeEventListener("keydown", onKeyDown);
-  }, [choose, settings]);
+  }, [choose, settings, tooSoon]);
 
   function onRationaleKeyDown(event: ReactKeyboardEvent<HTMLTextAreaElement>) {
     if (event.key === "Escape") {
@@ -79,7 +136,7 @@ export function PairView({ task, settings, onDecide }: Props) {
     <section
       data-testid="pair"
       data-assignment-id={task.assignmentId}
-      data-ready={visible ? "true" : "false"}
+      data-ready={ready ? "true" : "false"}
       aria-label={`Compare two ${noun}`}
       className="flex flex-col gap-4"
     >
@@ -110,7 +167,11 @@ export function PairView({ task, settings, onDecide }: Props) {
             onKeyDown={onRationaleKeyDown}
             rows={2}
             maxLength={5000}
-            placeholder="What made one response better? Ctrl+Enter submits, Esc leaves the box."
+            placeholder={
+              touch
+                ? "What made one response better?"
+                : "What made one response better? Ctrl+Enter submits, Esc leaves the box."
+            }
             className="mt-1 w-full rounded-md border border-stone-300 bg-white px-3 py-2 text-sm focus-visible:outline-2 focus-visible:outline-indigo-600"
           />
         </label>
@@ -124,13 +185,25 @@ export function PairView({ task, settings, onDecide }: Props) {
           </p>
         )}
         <ChoiceButtons settings={settings} pendingChoice={pendingChoice} onChoose={choose} />
-        <p className="mt-2 hidden text-center text-xs text-stone-500 sm:block">
+        <PairControls onSkip={() => setDialog("skip")} onReport={() => setDialog("report")} onUndo={onUndo} />
+        <p className="mt-2 hidden text-center text-xs text-stone-600 sm:block touch:hidden">
           Keys: <kbd>1</kbd> or <kbd>←</kbd> A is better · <kbd>2</kbd> or <kbd>→</kbd> B is better
           {settings.allowTie && " · 3 tie"}
           {settings.allowBothBad && " · 4 both bad"}
           {settings.strengthScale && " · Q/W/E how much better, before choosing"}
+          {" · S skip · R report · U undo · ? guidelines"}
         </p>
       </div>
+      <SkipDialog
+        open={dialog === "skip"}
+        onClose={() => setDialog(null)}
+        onSkip={(reason) => leave() && onSkip(reason)}
+      />
+      <ReportDialog
+        open={dialog === "report"}
+        onClose={() => setDialog(null)}
+        onReport={(kind, note) => leave() && onReport(kind, note)}
+      />
     </section>
   );
 }
@@ -165,7 +238,9 @@ function CandidatePanel({
           {noun} {label}
         </h2>
         {/* Side by side on a phone there is no room for the hint; the buttons show the keys. */}
-        <span className={`text-xs text-stone-500 ${candidate.board ? "hidden sm:inline" : ""}`}>key {keys}</span>
+        <span className={`text-xs text-stone-600 touch:hidden ${candidate.board ? "hidden sm:inline" : ""}`}>
+          key {keys}
+        </span>
       </header>
       {candidate.board ? (
         <div className="p-1 sm:p-3">
@@ -193,7 +268,6 @@ function StrengthPicker({ strength, onChange }: { strength: number | null; onCha
           key={s.value}
           type="button"
           aria-pressed={strength === s.value}
-          aria-label={`${s.label} better, key ${s.key.toUpperCase()}`}
           onClick={() => onChange(strength === s.value ? null : s.value)}
           className={`rounded-full border px-3 py-1 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-indigo-600 ${
             strength === s.value
@@ -201,7 +275,12 @@ function StrengthPicker({ strength, onChange }: { strength: number | null; onCha
               : "border-stone-300 bg-white text-stone-700 hover:bg-stone-100"
           }`}
         >
-          {s.label} <kbd className="ml-1 text-xs opacity-70">{s.key.toUpperCase()}</kbd>
+          {s.label}
+          <span className="sr-only"> better (key {s.key.toUpperCase()})</span>
+          <span aria-hidden="true" className="touch:hidden">
+            {" "}
+            <kbd className="ml-1 text-xs opacity-70">{s.key.toUpperCase()}</kbd>
+          </span>
         </button>
       ))}
     </fieldset>

@@ -52,6 +52,8 @@ export function NewProjectForm() {
     }
     toast(`Project "${body.name.trim()}" created. Import its prompts from the Admin page.`);
     router.push(`/projects/${body.slug}/settings`);
+    // The header's project switcher is read by the layout, which a push alone does not re-render.
+    router.refresh();
   }
 
   const problem = (key: string) =>

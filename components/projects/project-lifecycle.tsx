@@ -90,6 +90,7 @@ function DeleteControl({ slug, name }: { slug: string; name: string }) {
     if (!response?.ok) return setProblem(await errorMessage(response));
     toast(`Project "${name}" was deleted.`);
     router.push("/admin");
+    router.refresh();
   }
 
   return (

@@ -19,7 +19,10 @@ export type LeaseRow = {
 };
 
 /**
- * Pairs the labeler may get: not judged or held by them, and without their own demonstration.
+ * Pairs the labeler may get: not judged, held or skipped by them, and without their own
+ * demonstration. A skipped pair stays away for good (the labeler said they cannot or will not
+ * judge it); its lease is EXPIRED, so the Skip row is what keeps it away: one probe of the
+ * Skip(pairId) index per candidate pair, next to the one of Assignment(pairId, userId).
  * `pair` is the alias of "Pair" in the query, a literal from this code: it is written into the SQL.
  */
 export const eligibleFor = (userId: string, pair: string) => {
@@ -28,6 +31,7 @@ export const eligibleFor = (userId: string, pair: string) => {
     NOT EXISTS (
       SELECT 1 FROM "Assignment" a
       WHERE a."pairId" = ${p}.id AND a."userId" = ${userId} AND a.status <> 'EXPIRED')
+    AND NOT EXISTS (SELECT 1 FROM "Skip" s WHERE s."pairId" = ${p}.id AND s."userId" = ${userId})
     AND ${p}."candidateAId" NOT IN (SELECT id FROM "Candidate" WHERE "authorId" = ${userId})
     AND ${p}."candidateBId" NOT IN (SELECT id FROM "Candidate" WHERE "authorId" = ${userId})`;
 };

@@ -3,6 +3,7 @@ import { DomainError } from "../errors";
 import type { Project } from "../generated/prisma/client";
 import { claimNextPair } from "./active";
 import { claimGoldPair, claimRegularPair } from "./claim";
+import { heldByOthers } from "./held";
 import { reclaimExpiredLeases } from "./leases";
 import { pairQuestion, pairTask, type Task } from "./task";
 
@@ -52,7 +53,8 @@ export async function nextTask(project: Project, userId: string, options: Option
     ((await reclaimExpiredLeases(id)) > 0 ? await regular() : null) ??
     (await waitingForLocks()) ??
     (wantsGold ? null : await gold());
-  return lease ? pairTask(lease, pairQuestion(project)) : { kind: "done", reason: "empty" };
+  if (lease) return pairTask(lease, pairQuestion(project));
+  return { kind: "done", reason: (await heldByOthers(id, userId)) ? "held" : "empty" };
 }
 
 /** A prompt this labeler has not written a response for yet, at random. */

@@ -20,7 +20,11 @@ export type PairTask = {
 
 export type DemonstrationTask = { kind: "demonstration"; promptId: string; prompt: string };
 
-export type DoneTask = { kind: "done"; reason: "quota" | "empty"; completionCode?: string };
+/**
+ * Nothing to do now: the quota is met, nothing is left for this labeler ("empty"), or what is
+ * left is leased by other labelers right now ("held": slots come back when their leases end).
+ */
+export type DoneTask = { kind: "done"; reason: "quota" | "empty" | "held"; completionCode?: string };
 
 export type Task = PairTask | DemonstrationTask | DoneTask;
 

@@ -113,3 +113,109 @@ describe("LabelingSession", () => {
     session.dispose();
   });
 });
+
+describe("LabelingSession: skip, undo, held pairs", () => {
+  it("undoes a judgment still in the outbox by removing it, and shows its pair again before the one that was next", async () => {
+    const server = fakeServer();
+    const outbox = offlineOutbox();
+    const session = new LabelingSession({
+      projectSlug: "p",
+      outbox,
+      quotaLeft: null,
+      openPairs: 10,
+      judged: 4,
+      ...server,
+    });
+    session.start();
+    await tick();
+    expect(session.getState()).toMatchObject({ judged: 4, canUndo: false });
+    const first = shownTask(session) as PairTask;
+    session.decide(first, { choice: "A", durationMs: 100 });
+    expect(session.getState()).toMatchObject({ judged: 5, remaining: 9, canUndo: true });
+    await tick(); // The first attempt failed: the judgment waits in the outbox for its retry.
+
+    session.undo();
+    expect(shownTask(session)).toBe(first);
+    expect(outbox.items()).toEqual([]);
+    expect(session.getState()).toMatchObject({ judged: 4, remaining: 10, canUndo: false });
+
+    session.decide(first, { choice: "B", durationMs: 50 });
+    expect(shownTask(session)).toEqual(pair(2));
+    expect(outbox.items()).toEqual([
+      expect.objectContaining({ assignmentId: "lease-1", body: expect.objectContaining({ choice: "B" }) }),
+    ]);
+    outbox.stop();
+    session.dispose();
+  });
+
+  it("undoes a judgment the server has by sending an undo with its client id, after it", async () => {
+    const server = fakeServer();
+    const sent: { url: string; body: Record<string, unknown> }[] = [];
+    const outbox = new Outbox({
+      key: "k",
+      storage: null,
+      fetch: async (url, init) => {
+        sent.push({ url: String(url), body: JSON.parse(String(init?.body)) });
+        return new Response("{}", { status: 200 });
+      },
+    });
+    const session = new LabelingSession({ projectSlug: "p", outbox, quotaLeft: null, openPairs: 10, ...server });
+    session.start();
+    await tick();
+    const first = shownTask(session) as PairTask;
+    session.decide(first, { choice: "A", durationMs: 100 });
+    await outbox.waitFor((items) => items.length === 0);
+    session.undo();
+    await outbox.waitFor((items) => items.length === 0);
+    expect(sent.map((s) => s.url)).toEqual(["/api/projects/p/judgments", "/api/projects/p/judgments/undo"]);
+    expect(sent[1]?.body).toEqual({ clientId: sent[0]?.body.clientId });
+    expect(shownTask(session)).toBe(first);
+    session.dispose();
+  });
+
+  it("skips through the outbox, excludes the skipped lease until it is delivered, and offers no undo after a skip", async () => {
+    const server = fakeServer();
+    const outbox = offlineOutbox();
+    const session = new LabelingSession({ projectSlug: "p", outbox, quotaLeft: null, openPairs: 10, ...server });
+    session.start();
+    await tick();
+    session.decide(shownTask(session) as PairTask, { choice: "A", durationMs: 100 });
+    session.skip(shownTask(session) as PairTask, "  too long ");
+    expect(session.getState()).toMatchObject({ remaining: 8, canUndo: false });
+    expect(outbox.items()[1]).toMatchObject({
+      kind: "skip",
+      url: "/api/projects/p/skips",
+      assignmentId: "lease-2",
+      body: { assignmentId: "lease-2", reason: "too long" },
+    });
+    await vi.waitFor(() => expect(shownTask(session)).toMatchObject({ assignmentId: "lease-3" }));
+    await tick();
+    expect(server.excluded.at(-1)).toEqual(expect.arrayContaining(["lease-1", "lease-2"]));
+    outbox.stop();
+    session.dispose();
+  });
+
+  it("asks again by itself when the remaining pairs were held by others", async () => {
+    let held = true;
+    const server = fakeServer(() => (held ? { kind: "done", reason: "held" } : null));
+    const sleeps: number[] = [];
+    let wake = () => {};
+    const sleep = (ms: number) => {
+      sleeps.push(ms);
+      return new Promise<void>((resolve) => {
+        wake = resolve;
+      });
+    };
+    const outbox = offlineOutbox();
+    const session = new LabelingSession({ projectSlug: "p", outbox, quotaLeft: null, openPairs: 1, sleep, ...server });
+    session.start();
+    await tick();
+    expect(shownTask(session)).toEqual({ kind: "done", reason: "held" });
+    expect(sleeps).toEqual([60_000]);
+    held = false;
+    wake();
+    await vi.waitFor(() => expect(shownTask(session)).toMatchObject({ kind: "pair", assignmentId: "lease-1" }));
+    outbox.stop();
+    session.dispose();
+  });
+});

@@ -6,6 +6,11 @@ import type { Outbox, OutboxItem } from "./outbox";
 
 export type Choice = "A" | "B" | "TIE" | "BOTH_BAD";
 
+export type ReportKind = "BROKEN" | "OFFENSIVE" | "DUPLICATE" | "OTHER";
+
+/** How long "the remaining pairs are being labeled by others" waits before asking again. */
+export const HELD_RETRY_MS = 60_000;
+
 /** What the labeler decided about the pair on screen; A is the left candidate, B the right. */
 export type Decision = { choice: Choice; strength?: number; rationale?: string; durationMs: number };
 
@@ -19,7 +24,10 @@ export type SessionView =
 
 export type SessionState = {
   view: SessionView;
-  /** Judgments made in this page, less any the server refused. */
+  /**
+   * This labeler's judgments in the project: the server's count when the page loaded, plus those
+   * made since (and those an earlier page left in the outbox), less refused and undone ones.
+   */
   judged: number;
   written: number;
   /** Judgments still owed under the quota, or pairs still open to this labeler (an estimate). */
@@ -27,6 +35,8 @@ export type SessionState = {
   hasQuota: boolean;
   /** Set while the next task cannot be fetched and the session keeps retrying. */
   connectionProblem: string | null;
+  /** The last judgment can be taken back: the next pair (or "nothing left") is on screen. */
+  canUndo: boolean;
 };
 
 export type SessionOptions = {
@@ -36,6 +46,8 @@ export type SessionOptions = {
   quotaLeft: number | null;
   /** Pairs the server could still give this labeler. */
   openPairs: number;
+  /** Judgments the server had stored for this labeler when the page loaded. */
+  judged?: number;
   nextTask?: (projectSlug: string, exclude: readonly string[]) => Promise<Task>;
   sleep?: (ms: number) => Promise<void>;
 };
@@ -59,6 +71,8 @@ export class LabelingSession {
   private shown = 0;
   /** Prompts answered in this page: the server may offer one again until its answer is stored. */
   private readonly answered = new Set<string>();
+  /** The judgment an undo takes back: the pair it answered and its client id. */
+  private lastDecision: { task: PairTask; clientId: string } | null = null;
   private state: SessionState;
   private readonly listeners = new Set<() => void>();
   private readonly unsubscribe: () => void;
@@ -69,20 +83,25 @@ export class LabelingSession {
     this.nextTask = options.nextTask ?? fetchNextTask;
     this.sleep = options.sleep ?? wait;
     const hasQuota = options.quotaLeft !== null;
-    // Judgments from before a reload that are still in the outbox are not counted by the server yet.
-    const carried = this.outbox.items().filter((item) => item.kind === "judgment").length;
+    // What an earlier page left in the outbox is not counted by the server yet.
+    const waiting = this.outbox.items();
+    const carried =
+      waiting.filter((item) => item.kind === "judgment").length - waiting.filter((item) => item.kind === "undo").length;
     const remaining = hasQuota ? (options.quotaLeft ?? 0) - carried : options.openPairs - carried;
     this.state = {
       view: { kind: "loading" },
-      judged: 0,
+      judged: Math.max(0, (options.judged ?? 0) + carried),
       written: 0,
       remaining: Math.max(0, remaining),
       hasQuota,
       connectionProblem: null,
+      canUndo: false,
     };
     this.unsubscribe = this.outbox.onRefused(({ item }) => {
       if (item.promptId) this.answered.delete(item.promptId);
       if (item.kind !== "judgment") return;
+      // A refused judgment was never stored: there is nothing to undo.
+      if (this.lastDecision?.clientId === item.clientId) this.lastDecision = null;
       this.set({ judged: Math.max(0, this.state.judged - 1), remaining: (this.state.remaining ?? 0) + 1 });
     });
   }
@@ -114,8 +133,44 @@ export class LabelingSession {
       assignmentId: task.assignmentId,
       body: { clientId, assignmentId: task.assignmentId, ...decision },
     });
+    this.lastDecision = { task, clientId };
     this.set({ judged: this.state.judged + 1, remaining: Math.max(0, (this.state.remaining ?? 0) - 1) });
     void this.advance();
+  }
+
+  /** Leaves the pair on screen unjudged: its lease goes back and the server will not offer it again. */
+  skip(task: PairTask, reason?: string): void {
+    this.leave(task, "skip", "skips", { ...(reason?.trim() ? { reason: reason.trim() } : {}) });
+  }
+
+  /** Reports the pair on screen (which also skips it). */
+  report(task: PairTask, kind: ReportKind, note?: string): void {
+    this.leave(task, "report", "reports", { kind, ...(note?.trim() ? { note: note.trim() } : {}) });
+  }
+
+  /**
+   * Takes the last judgment back and shows its pair again, with the pair that was on screen kept
+   * for afterwards. A judgment still waiting in the outbox is simply removed; one already sent
+   * (or on the wire) is undone by the server, through the outbox, after it: the server deletes
+   * it and makes its lease live again, so answering anew goes to the same lease.
+   */
+  undo(): void {
+    const last = this.lastDecision;
+    if (!last || !this.state.canUndo) return;
+    this.lastDecision = null;
+    if (!this.outbox.withdraw(last.clientId)) {
+      const clientId = newClientId();
+      this.outbox.enqueue({
+        kind: "undo",
+        clientId,
+        url: `/api/projects/${encodeURIComponent(this.slug)}/judgments/undo`,
+        body: { clientId: last.clientId },
+      });
+    }
+    const onScreen = this.current;
+    this.prefetch = onScreen?.kind === "pair" ? { promise: Promise.resolve(onScreen), task: onScreen } : null;
+    this.set({ judged: Math.max(0, this.state.judged - 1), remaining: (this.state.remaining ?? 0) + 1 });
+    this.show(last.task, { prefetch: false });
   }
 
   submitDemonstration(task: DemonstrationTask, text: string, durationMs: number): void {
@@ -129,7 +184,24 @@ export class LabelingSession {
       body: { clientId, promptId: task.promptId, text, durationMs },
     });
     this.answered.add(task.promptId);
+    this.lastDecision = null;
     this.set({ written: this.state.written + 1 });
+    void this.advance();
+  }
+
+  private leave(task: PairTask, kind: "skip" | "report", path: string, details: Record<string, unknown>): void {
+    if (this.current !== task) return;
+    const clientId = newClientId();
+    this.outbox.enqueue({
+      kind,
+      clientId,
+      url: `/api/projects/${encodeURIComponent(this.slug)}/${path}`,
+      assignmentId: task.assignmentId,
+      body: { assignmentId: task.assignmentId, ...details },
+    });
+    this.lastDecision = null;
+    // A skipped pair is one fewer left for this labeler; it does not count toward a quota.
+    if (!this.state.hasQuota) this.set({ remaining: Math.max(0, (this.state.remaining ?? 0) - 1) });
     void this.advance();
   }
 
@@ -171,14 +243,21 @@ export class LabelingSession {
     }
   }
 
-  private show(task: Task): void {
+  private show(task: Task, { prefetch = true } = {}): void {
     if (this.disposed) return;
     this.current = task;
     this.shown += 1;
     this.setView({ kind: "task", task, seq: this.shown });
     // Demonstrations are not prefetched: until one is stored, the server would offer its prompt again.
     const lastBeforeQuota = this.state.hasQuota && (this.state.remaining ?? 0) <= 1;
-    if (task.kind === "pair" && !lastBeforeQuota) this.startPrefetch();
+    if (prefetch && task.kind === "pair" && !lastBeforeQuota) this.startPrefetch();
+    if (task.kind === "done" && task.reason === "held") void this.retryWhenFreed(task);
+  }
+
+  /** Others hold the last pairs: their leases end (judged, skipped or expired) within minutes. */
+  private async retryWhenFreed(task: Task): Promise<void> {
+    await this.sleep(HELD_RETRY_MS);
+    if (this.current === task && !this.disposed) this.refresh();
   }
 
   private startPrefetch(): void {
@@ -226,9 +305,16 @@ export class LabelingSession {
     this.set({ view });
   }
 
-  private set(patch: Partial<SessionState>): void {
+  /** Undo is offered while the task after the judged pair is on screen, except the quota's end. */
+  private undoable(view: SessionView): boolean {
+    if (!this.lastDecision || view.kind !== "task") return false;
+    return view.task.kind === "pair" || (view.task.kind === "done" && view.task.reason !== "quota");
+  }
+
+  private set(patch: Omit<Partial<SessionState>, "canUndo">): void {
     if (this.disposed) return;
-    this.state = { ...this.state, ...patch };
+    const next = { ...this.state, ...patch };
+    this.state = { ...next, canUndo: this.undoable(next.view) };
     for (const listener of [...this.listeners]) listener();
   }
 }

@@ -128,6 +128,27 @@ describe("Outbox", () => {
     expect(storage.getItem(KEY)).toBeNull();
   });
 
+  it("takes back an item that waits, but not one whose request is on the wire", async () => {
+    let answer = (_: Response) => {};
+    const fetch = vi.fn(
+      () =>
+        new Promise<Response>((resolve) => {
+          answer = resolve;
+        }),
+    );
+    const outbox = new Outbox({ key: KEY, storage: new MemoryStorage(), fetch });
+    outbox.enqueue(judgment("c1"));
+    outbox.enqueue(judgment("c2"));
+    await vi.advanceTimersByTimeAsync(0);
+    expect(outbox.withdraw("c1")).toBe(false);
+    expect(outbox.withdraw("c2")).toBe(true);
+    expect(outbox.withdraw("c3")).toBe(false);
+    answer(json(200));
+    await vi.runAllTimersAsync();
+    expect(sentClientIds(fetch)).toEqual(["c1"]);
+    expect(outbox.items()).toEqual([]);
+  });
+
   it("falls back to memory when storage refuses writes, and says so", async () => {
     const storage = new MemoryStorage();
     storage.setItem = () => {

@@ -1,13 +1,16 @@
 import type { ClientErrorCode } from "./api";
 import { retryDelayMs } from "./backoff";
 
-/** One submission waiting to reach the server. The body carries its client id, reused on every retry. */
+/**
+ * One submission waiting to reach the server. The body carries its client id, reused on every
+ * retry. Skips, reports and undos are idempotent on the server too, so they travel the same way.
+ */
 export type OutboxItem = {
   clientId: string;
-  kind: "judgment" | "demonstration";
+  kind: "judgment" | "demonstration" | "skip" | "report" | "undo";
   url: string;
   body: Record<string, unknown>;
-  /** The lease a judgment answers: the next-task request excludes it until the server has it. */
+  /** The lease a judgment, skip or report answers: the next-task request excludes it until the server has it. */
   assignmentId?: string;
   /** The prompt a demonstration answers. */
   promptId?: string;
@@ -73,6 +76,8 @@ export class Outbox {
   private memory: OutboxItem[] = [];
   private persistent: boolean;
   private sending = false;
+  /** The item whose request is on the wire: it can no longer be taken back locally. */
+  private inFlight: string | null = null;
   private stopped = false;
   private failures = 0;
   private problem: OutboxProblem | null = null;
@@ -135,6 +140,19 @@ export class Outbox {
     void this.flush();
   }
 
+  /**
+   * Takes an item back before it was sent (an undone judgment still waiting): true if it was
+   * removed. False when it is not here or its request is already on the wire, where the server
+   * may store it: the caller then sends an undo after it.
+   */
+  withdraw(clientId: string): boolean {
+    const items = this.read();
+    if (this.inFlight === clientId || !items.some((item) => item.clientId === clientId)) return false;
+    this.write(items.filter((item) => item.clientId !== clientId));
+    this.emit();
+    return true;
+  }
+
   /** Listens to the browser (online, visibility, other tabs) and sends what a previous page left. */
   start(): void {
     this.stopped = false;
@@ -179,7 +197,10 @@ export class Outbox {
       for (;;) {
         const head = this.read()[0];
         if (!head || this.stopped) break;
-        const outcome = await this.send(head);
+        this.inFlight = head.clientId;
+        const outcome = await this.send(head).finally(() => {
+          this.inFlight = null;
+        });
         if (outcome.kind === "retry") {
           this.problem = outcome.problem;
           this.schedule(retryDelayMs(this.failures, this.random));

@@ -20,6 +20,10 @@ const LABELER_ALLOWED = new Set([
   "GET /api/projects/x/next",
   "POST /api/projects/x/judgments",
   "POST /api/projects/x/demonstrations",
+  // The labeler's controls on the compare screen: skip or report the pair on screen, undo the last judgment.
+  "POST /api/projects/x/skips",
+  "POST /api/projects/x/reports",
+  "POST /api/projects/x/judgments/undo",
 ]);
 
 type RouteFile = { file: string; url: string };

@@ -6,7 +6,7 @@ import { db, disconnect } from "../../lib/db";
 import { stopJobSender } from "../../lib/jobs";
 import { submitJudgment } from "../../lib/judgments";
 import { retrainProject } from "../../lib/rm/service/retrain";
-import { enqueueRetrain } from "../../lib/rm/service/trigger";
+import { enqueueRetrain, retrainChecksSettled } from "../../lib/rm/service/trigger";
 import { promoteVersion } from "../../lib/rm/service/versions";
 import { retrainJob } from "../../workers/jobs/retrain";
 import { useFreshDatabase } from "../setup/database";
@@ -83,7 +83,8 @@ describe("the retrain queue", () => {
     if (!labeler) throw new Error("labeler");
 
     await judgeThroughLabeling(project, labeler.id, 3);
-    await new Promise((resolve) => setTimeout(resolve, 500));
+    // Every judgment's check has decided by now (and would have queued its job before settling).
+    await retrainChecksSettled();
     expect(await retrainJobs(project.id)).toEqual([]);
 
     await judgeThroughLabeling(project, labeler.id, 1);

@@ -24,12 +24,28 @@ export async function enqueueRetrain(projectId: string, trigger: RetrainTrigger)
 const QUIET_MS = 10_000;
 const sent = new Map<string, { at: number; cutoff: number; lagging: boolean }>();
 
+// Checks still running in this process: submitting a judgment does not wait for its check, and
+// whoever must know the outcome (a test, a shutdown) waits for these.
+const checking = new Set<Promise<void>>();
+
 /**
  * Called after a judgment was stored: once `retrainEvery` judgments have arrived since the newest
  * version's snapshot (or since the start), enqueue an automatic retrain. Never throws: a judgment
  * is stored whether or not this works.
  */
-export async function noteJudgmentStored(project: { id: string; retrainEvery: number }): Promise<void> {
+export function noteJudgmentStored(project: { id: string; retrainEvery: number }): Promise<void> {
+  const check = checkRetrainDue(project);
+  checking.add(check);
+  void check.finally(() => checking.delete(check));
+  return check;
+}
+
+/** Resolves once every retrain check started so far in this process has finished. */
+export async function retrainChecksSettled(): Promise<void> {
+  await Promise.all(checking);
+}
+
+async function checkRetrainDue(project: { id: string; retrainEvery: number }): Promise<void> {
   if (project.retrainEvery <= 0) return;
   const last = sent.get(project.id);
   const quiet = last !== undefined && Date.now() - last.at < QUIET_MS;

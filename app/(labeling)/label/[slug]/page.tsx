@@ -42,6 +42,8 @@ export default async function LabelPage({ params }: { params: Promise<{ slug: st
         strengthScale: project.strengthScale,
         rationale: project.rationale,
       }}
+      guidelines={project.guidelines?.trim() ? project.guidelines : null}
+      judged={progress.judged}
       quotaLeft={progress.quotaLeft}
       openPairs={progress.openPairs}
     />

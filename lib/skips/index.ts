@@ -1,0 +1,2 @@
+export { type SkipInput, skipInputSchema } from "./schema";
+export { type SkipAnswer, skipLease, skipPair } from "./skip";

@@ -17,8 +17,8 @@ import {
 } from "../lib/go";
 import type { Colour } from "../lib/go/coords";
 import { boardStateOf, DEFAULT_KOMI, splitTurn } from "../lib/go/state";
-import { type Comparison, compareEstimators } from "../lib/truth/compare";
-import { TRUTH_ESTIMATORS, type TruthEstimatorName, truthEstimatorSchema } from "../lib/truth/estimator-names";
+import { type Agreement, type Comparison, compareEstimators } from "../lib/truth/compare";
+import { TRUTH_ESTIMATORS, truthEstimatorSchema } from "../lib/truth/estimator-names";
 
 const USAGE = `Usage:
   npm run go -- score   <file.sgf | position file | "rows/…">  [--to-play B|W] [--komi K]
@@ -240,14 +240,7 @@ function formatComparison(
     "",
     "pair of estimators                  agree on decided pairs   95% interval",
     ...comparison.agreements.map(
-      (a: {
-        first: TruthEstimatorName;
-        second: TruthEstimatorName;
-        decided: number;
-        agreed: number;
-        low: number;
-        high: number;
-      }) =>
+      (a: Agreement) =>
         `${`${a.first} vs ${a.second}`.padEnd(35)} ${`${a.agreed}/${a.decided} = ${a.decided > 0 ? percent(a.agreed / a.decided) : "n/a"}`.padEnd(24)} ${percent(a.low)}–${percent(a.high)}`,
     ),
   ];

@@ -3,6 +3,7 @@ import type { Choice, Project } from "../generated/prisma/client";
 import { encodeCursor } from "./cursor";
 import { dayRange, type JudgmentFilters } from "./filters";
 import { labelerIds } from "./labelers";
+import type { PairJudgment } from "./prompt-detail";
 
 const sql = Prisma.sql;
 
@@ -11,17 +12,7 @@ export const PAGE_SIZE = 50;
 export type CandidateRef = { id: string; externalId: string; source: string; excerpt: string };
 
 /** One judgment as the data browser shows it; `choice` is in the pair's terms (A = candidate a). */
-export type JudgmentRow = {
-  id: string;
-  createdAt: Date;
-  userId: string;
-  labeler: string;
-  choice: Choice;
-  strength: number | null;
-  rationale: string | null;
-  /** Which of the pair's candidates the labeler saw on the left. */
-  shownLeft: "A" | "B";
-  durationMs: number;
+export type JudgmentRow = PairJudgment & {
   pairId: string;
   isGold: boolean;
   goldAnswer: Choice | null;

@@ -16,6 +16,7 @@ export type CandidateDetail = {
   truth: TruthEstimate | null;
 };
 
+/** One judgment of a pair; `choice` is in the pair's terms (A = candidate a). */
 export type PairJudgment = {
   id: string;
   createdAt: Date;
@@ -24,6 +25,7 @@ export type PairJudgment = {
   choice: Choice;
   strength: number | null;
   rationale: string | null;
+  /** Which of the pair's candidates the labeler saw on the left. */
   shownLeft: "A" | "B";
   durationMs: number;
 };

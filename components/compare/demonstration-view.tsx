@@ -81,7 +81,6 @@ export function DemonstrationView({ task, onSubmit }: Props) {
           <button
             type="submit"
             disabled={sent}
-            aria-label="Submit your response (Ctrl+Enter)"
             className="rounded-lg bg-indigo-600 px-5 py-2.5 font-medium text-white hover:bg-indigo-700 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-indigo-600 disabled:opacity-50"
           >
             Submit response <kbd className="ml-1 text-xs opacity-80 touch:hidden">Ctrl+Enter</kbd>

@@ -83,6 +83,7 @@ describe("invite links", () => {
     await page.waitForURL(`${app.server.url}/label/${project.slug}`);
 
     await page.locator('[data-testid="demonstration"][data-ready="true"]').waitFor();
+    await expectAccessible(page, "the written-response screen");
     await page.getByTestId("demonstration-text").fill("Blue, like a clear sky.");
     await page.keyboard.press("Control+Enter");
 

@@ -75,6 +75,8 @@ describe("the staff workspace", () => {
     for (const viewport of ["laptop", "phone"] as const) {
       const context = await contextFor(viewport);
       const page = await context.newPage();
+      await page.goto(`${app.server.url}/login`);
+      await expectAccessible(page, `sign-in page on a ${viewport}`);
       await signIn(page, app.server.url, labeler, "/");
       await expect(page.getByText("Labeler home project").count()).resolves.toBe(1);
       await expect(page.getByRole("combobox", { name: "Project" }).count()).resolves.toBe(0);

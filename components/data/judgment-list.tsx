@@ -1,7 +1,8 @@
 import Link from "next/link";
 import type { JudgmentRow } from "@/lib/browse";
 import { ChoiceText, shorten } from "./choice-text";
-import { choiceWords, formatDuration, formatWhen, labelerHref, pairHref } from "./format";
+import { choiceWords, pairHref } from "./format";
+import { JudgmentByline, Rationale } from "./judgment-parts";
 
 /** Judgments as cards: who, when, what was chosen in candidate terms, how it was shown, and why. */
 export function JudgmentList({ slug, judgments }: { slug: string; judgments: JudgmentRow[] }) {
@@ -9,18 +10,7 @@ export function JudgmentList({ slug, judgments }: { slug: string; judgments: Jud
     <ol aria-label="Judgments" className="space-y-3">
       {judgments.map((j) => (
         <li key={j.id} data-testid="judgment" className="rounded border border-stone-200 bg-white p-4 text-sm">
-          <div className="mb-2 flex flex-wrap items-baseline justify-between gap-x-4 gap-y-1">
-            <span>
-              <Link className="font-medium underline underline-offset-4" href={labelerHref(slug, j.labeler)}>
-                {j.labeler}
-              </Link>{" "}
-              <span className="text-stone-600">· {formatWhen(j.createdAt)}</span>
-            </span>
-            <span className="text-stone-600 tabular-nums">
-              shown left: {j.shownLeft} · {formatDuration(j.durationMs)} to decide
-              {j.strength !== null && <> · strength {j.strength}</>}
-            </span>
-          </div>
+          <JudgmentByline slug={slug} judgment={j} className="mb-2" />
           <p className="mb-1">
             <Link className="underline underline-offset-4" href={pairHref(slug, j.promptId, j.pairId)}>
               Prompt {j.promptExternalId}
@@ -40,11 +30,7 @@ export function JudgmentList({ slug, judgments }: { slug: string; judgments: Jud
               </span>
             )}
           </p>
-          {j.rationale ? (
-            <blockquote className="mt-2 border-l-4 border-stone-300 pl-3 whitespace-pre-wrap text-stone-800">
-              {j.rationale}
-            </blockquote>
-          ) : null}
+          <Rationale text={j.rationale} className="mt-2" />
         </li>
       ))}
     </ol>

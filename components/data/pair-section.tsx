@@ -1,7 +1,8 @@
 import Link from "next/link";
 import type { CandidateDetail, PairDetail } from "@/lib/browse";
 import { ChoiceText } from "./choice-text";
-import { choiceWords, formatDuration, formatWhen, labelerHref } from "./format";
+import { choiceWords } from "./format";
+import { JudgmentByline, Rationale } from "./judgment-parts";
 
 /** A pair of the prompt: its candidates in pair terms, its counts, and every judgment with its rationale. */
 export function PairSection({
@@ -51,26 +52,11 @@ export function PairSection({
         <ul aria-label="Judgments of this pair" className="divide-y divide-stone-200 text-sm">
           {pair.judgments.map((j) => (
             <li key={j.id} data-testid="pair-judgment" className="py-2">
-              <div className="flex flex-wrap items-baseline justify-between gap-x-4 gap-y-1">
-                <span>
-                  <Link className="underline underline-offset-4" href={labelerHref(slug, j.labeler)}>
-                    {j.labeler}
-                  </Link>{" "}
-                  <span className="text-stone-600">· {formatWhen(j.createdAt)}</span>
-                </span>
-                <span className="text-stone-600 tabular-nums">
-                  shown left: {j.shownLeft} · {formatDuration(j.durationMs)} to decide
-                  {j.strength !== null && <> · strength {j.strength}</>}
-                </span>
-              </div>
+              <JudgmentByline slug={slug} judgment={j} />
               <p>
                 <ChoiceText choice={j.choice} a={names.a} b={names.b} />
               </p>
-              {j.rationale && (
-                <blockquote className="mt-1 border-l-4 border-stone-300 pl-3 whitespace-pre-wrap text-stone-800">
-                  {j.rationale}
-                </blockquote>
-              )}
+              <Rationale text={j.rationale} className="mt-1" />
             </li>
           ))}
         </ul>

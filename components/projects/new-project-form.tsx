@@ -6,7 +6,7 @@ import { useToast } from "@/components/ui/toast-provider";
 import { settingsFromForm } from "@/lib/projects/setting-fields";
 import { newProjectSchema, SETTING_DEFAULTS } from "@/lib/projects/settings";
 import { checkBody, type FormProblems, focusFirstProblem, NO_PROBLEMS, problemsOfResponse } from "./form-problems";
-import { ProblemSummary } from "./problem-summary";
+import { SaveBar } from "./save-bar";
 import { SettingInputs } from "./setting-inputs";
 
 const box = "mt-1 w-full rounded border border-stone-300 px-2 py-1 text-sm";
@@ -120,16 +120,7 @@ export function NewProjectForm() {
         </div>
       </fieldset>
       <SettingInputs values={SETTING_DEFAULTS} problems={problems.byField} showEffects={false} />
-      <div className="sticky bottom-0 space-y-2 border-t border-stone-200 bg-stone-50/95 py-3">
-        <ProblemSummary problems={problems} />
-        <button
-          type="submit"
-          disabled={saving}
-          className="rounded bg-stone-900 px-4 py-2 text-sm font-medium text-white disabled:opacity-60"
-        >
-          {saving ? "Creating…" : "Create project"}
-        </button>
-      </div>
+      <SaveBar problems={problems} saving={saving} label="Create project" busyLabel="Creating…" />
     </form>
   );
 }

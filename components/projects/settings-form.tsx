@@ -6,7 +6,7 @@ import { useToast } from "@/components/ui/toast-provider";
 import { settingsFromForm } from "@/lib/projects/setting-fields";
 import { type ProjectSettings, settingsPatchSchema } from "@/lib/projects/settings";
 import { checkBody, type FormProblems, focusFirstProblem, NO_PROBLEMS, problemsOfResponse } from "./form-problems";
-import { ProblemSummary } from "./problem-summary";
+import { SaveBar } from "./save-bar";
 import { SettingInputs } from "./setting-inputs";
 
 /** The settings page's form: admins edit, other staff read. Saving is all or nothing. */
@@ -52,18 +52,7 @@ export function SettingsForm({ slug, values, editable }: { slug: string; values:
   return (
     <form noValidate onSubmit={onSubmit} aria-label="Project settings" className="space-y-4">
       <SettingInputs values={values} disabled={!editable} problems={problems.byField} />
-      {editable && (
-        <div className="sticky bottom-0 space-y-2 border-t border-stone-200 bg-stone-50/95 py-3">
-          <ProblemSummary problems={problems} />
-          <button
-            type="submit"
-            disabled={saving}
-            className="rounded bg-stone-900 px-4 py-2 text-sm font-medium text-white disabled:opacity-60"
-          >
-            {saving ? "Saving…" : "Save settings"}
-          </button>
-        </div>
-      )}
+      {editable && <SaveBar problems={problems} saving={saving} label="Save settings" busyLabel="Saving…" />}
     </form>
   );
 }

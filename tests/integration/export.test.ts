@@ -1,7 +1,9 @@
+import { execFile } from "node:child_process";
 import { randomBytes, randomUUID } from "node:crypto";
 import { mkdtemp, readFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
+import { promisify } from "node:util";
 import { parquetReadObjects } from "hyparquet";
 import { NextRequest } from "next/server";
 import { encode } from "next-auth/jwt";
@@ -412,5 +414,53 @@ describe("the export route", () => {
     expect(error.code).toBe("INVALID_INPUT");
     expect(error.message).toContain(field.replace("query.", ""));
     expect(error.details.map((d: { field: string }) => d.field)).toContain(field);
+  });
+});
+
+describe("the export CLI", () => {
+  const run = promisify(execFile);
+  const root = path.resolve(import.meta.dirname, "../..");
+  const cli = (args: string[]) =>
+    run(process.execPath, ["--import", "tsx", "bin/export.ts", ...args], { cwd: root, env: process.env }).then(
+      (r) => ({ code: 0, ...r }),
+      (e: { code: number; stdout: string; stderr: string }) => e,
+    );
+
+  it("writes the file and its manifest, and names the flag it refuses", { timeout: 120_000 }, async () => {
+    const { project } = await fixture();
+    const out = path.join(dir, "cli.parquet");
+    const done = await cli([
+      "--project",
+      project.slug,
+      "--format",
+      "votes",
+      "--as",
+      "parquet",
+      "--out",
+      out,
+      "--include-gold",
+    ]);
+    expect(done).toMatchObject({ code: 0 });
+    const bytes = await readFile(out);
+    const rows = await parquetReadObjects({
+      file: bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer,
+    });
+    expect(rows).toHaveLength(11);
+    const manifest = JSON.parse(await readFile(`${out}.manifest.json`, "utf8"));
+    expect(manifest).toMatchObject({ rowCount: 11, requestedBy: "cli", spec: { filters: { excludeGold: false } } });
+    const refused = await cli([
+      "--project",
+      project.slug,
+      "--format",
+      "trl",
+      "--as",
+      "jsonl",
+      "--out",
+      out,
+      "--min-agreement",
+      "2",
+    ]);
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toContain("--min-agreement: must be a number from 0 to 1");
   });
 });

@@ -1,4 +1,5 @@
 export { listManifests, type ManifestView } from "./manifests";
+export { modelVersions } from "./models";
 export { columnsFor } from "./rows/columns";
 export { canonicalSpec, type ExportSpec, exportQuerySchema } from "./rows/options";
 export { labelerPseudonym } from "./rows/pseudonym";

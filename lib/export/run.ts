@@ -1,10 +1,9 @@
 import { once } from "node:events";
 import { createWriteStream } from "node:fs";
-import { db } from "../db";
-import { DomainError } from "../errors";
 import type { Project } from "../generated/prisma/client";
 import { encodeExport } from "./encode/pipeline";
 import { type ManifestView, saveManifest } from "./manifests";
+import { modelCutoff } from "./models";
 import type { ProjectShape } from "./rows/columns";
 import { canonicalSpec, type ExportSpec, FILE_TYPES } from "./rows/options";
 import { openVoteCursor } from "./source";
@@ -28,7 +27,7 @@ export function projectShape(project: Pick<Project, "id" | "kind" | "strengthSca
  * broken download.
  */
 export async function startExport(project: Project, spec: ExportSpec, requestedBy: string): Promise<ExportRun> {
-  const after = await modelCutoff(project, spec.filters.afterModelVersion);
+  const after = await modelCutoff(project.id, spec.filters.afterModelVersion);
   const shape = projectShape(project);
   const cursor = await openVoteCursor(shape, spec.filters, after);
   const encoded = encodeExport(shape, spec, cursor.batches);
@@ -59,20 +58,6 @@ export async function startExport(project: Project, spec: ExportSpec, requestedB
     chunks: chunks(),
     cancel: cursor.close,
   };
-}
-
-async function modelCutoff(project: Project, version: number | null): Promise<Date | null> {
-  if (version === null) return null;
-  const model = await db().rewardModel.findUnique({
-    where: { projectId_version: { projectId: project.id, version } },
-    select: { cutoff: true },
-  });
-  if (!model) {
-    throw new DomainError("INVALID_INPUT", `afterModelVersion: this project has no reward model version ${version}.`, [
-      { field: "afterModelVersion", message: `no version ${version}` },
-    ]);
-  }
-  return model.cutoff;
 }
 
 /** Streams the export into a file (backpressure respected) and answers its manifest. */

@@ -40,6 +40,8 @@ export async function openVoteCursor(
     await client.query("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY");
     // Judgment times are stored as UTC timestamps without a zone: compare and read them in UTC.
     await client.query("SET LOCAL TimeZone = 'UTC'");
+    // The whole result is read: plan for all rows (hash joins), not the first tenth as cursors do by default.
+    await client.query("SET LOCAL cursor_tuple_fraction = 1.0");
     const { rows } = await client.query<{ cutoff: Date }>("SELECT now() AS cutoff");
     const cutoff = rows[0]?.cutoff ?? new Date();
     const { text, values } = voteQuery(project, filters, after);

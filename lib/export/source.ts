@@ -128,19 +128,17 @@ function toVoteSource(r: Record<string, unknown>): VoteSource {
     goldAnswer: r.gold_answer as VoteSource["goldAnswer"],
     promptId: r.prompt_id as string,
     prompt: r.prompt as string,
-    a: {
-      id: r.a_id as string,
-      text: r.a_text as string,
-      source: r.a_source as string,
-      board: r.a_board,
-      pBlackWins: r.a_truth as number | null,
-    },
-    b: {
-      id: r.b_id as string,
-      text: r.b_text as string,
-      source: r.b_source as string,
-      board: r.b_board,
-      pBlackWins: r.b_truth as number | null,
-    },
+    a: candidateOf(r, "a"),
+    b: candidateOf(r, "b"),
+  };
+}
+
+function candidateOf(r: Record<string, unknown>, side: "a" | "b"): VoteSource["a"] {
+  return {
+    id: r[`${side}_id`] as string,
+    text: r[`${side}_text`] as string,
+    source: r[`${side}_source`] as string,
+    board: r[`${side}_board`],
+    pBlackWins: r[`${side}_truth`] as number | null,
   };
 }

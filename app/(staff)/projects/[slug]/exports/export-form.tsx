@@ -46,15 +46,6 @@ export function ExportForm({ slug, go, strength, versions }: Props) {
     for (const seconds of [2, 6, 15, 40]) setTimeout(() => router.refresh(), seconds * 1000);
   }
 
-  const error = (field: string) =>
-    errors[field] ? (
-      <p id={`export-${field}-error`} role="alert" className="text-sm text-red-700">
-        {errors[field]}
-      </p>
-    ) : null;
-  const described = (field: string) =>
-    errors[field] ? { "aria-invalid": true, "aria-describedby": `export-${field}-error` } : {};
-
   return (
     <form onSubmit={onSubmit} noValidate className="space-y-5 rounded border border-stone-200 bg-white p-4">
       <div className="grid gap-5 md:grid-cols-2">
@@ -132,48 +123,22 @@ export function ExportForm({ slug, go, strength, versions }: Props) {
       <fieldset className="space-y-3">
         <legend className="text-sm font-medium">Filters</legend>
         <div className="grid gap-3 sm:grid-cols-2 lg:grid-cols-4">
-          <div className="space-y-1">
-            <label htmlFor="export-from" className="block text-sm">
-              Judged from (UTC)
-            </label>
-            <input id="export-from" name="from" type="date" className={FIELD} {...described("from")} />
-            {error("from")}
-          </div>
-          <div className="space-y-1">
-            <label htmlFor="export-to" className="block text-sm">
-              Judged up to (UTC, inclusive)
-            </label>
-            <input id="export-to" name="to" type="date" className={FIELD} {...described("to")} />
-            {error("to")}
-          </div>
-          <div className="space-y-1">
-            <label htmlFor="export-min-votes" className="block text-sm">
-              Minimum votes per pair
-            </label>
-            <input
-              id="export-min-votes"
-              name="minVotes"
-              inputMode="numeric"
-              placeholder="1"
-              className={`${FIELD} w-24`}
-              {...described("minVotes")}
-            />
-            {error("minVotes")}
-          </div>
-          <div className="space-y-1">
-            <label htmlFor="export-min-agreement" className="block text-sm">
-              Minimum agreement (0–1)
-            </label>
-            <input
-              id="export-min-agreement"
-              name="minAgreement"
-              inputMode="decimal"
-              placeholder="0"
-              className={`${FIELD} w-24`}
-              {...described("minAgreement")}
-            />
-            {error("minAgreement")}
-          </div>
+          <FilterField name="from" label="Judged from (UTC)" type="date" error={errors.from} />
+          <FilterField name="to" label="Judged up to (UTC, inclusive)" type="date" error={errors.to} />
+          <FilterField
+            name="minVotes"
+            label="Minimum votes per pair"
+            placeholder="1"
+            inputMode="numeric"
+            error={errors.minVotes}
+          />
+          <FilterField
+            name="minAgreement"
+            label="Minimum agreement (0–1)"
+            placeholder="0"
+            inputMode="decimal"
+            error={errors.minAgreement}
+          />
         </div>
         <div className="flex flex-wrap gap-x-6 gap-y-2">
           <label className="flex items-center gap-2 text-sm">
@@ -204,5 +169,39 @@ export function ExportForm({ slug, go, strength, versions }: Props) {
         Download export
       </button>
     </form>
+  );
+}
+
+/** One filter input with its label and, when the schema refused it, the reason under it. */
+function FilterField(props: {
+  name: string;
+  label: string;
+  type?: string;
+  placeholder?: string;
+  inputMode?: "numeric" | "decimal";
+  error?: string;
+}) {
+  const id = `export-${props.name}`;
+  return (
+    <div className="space-y-1">
+      <label htmlFor={id} className="block text-sm">
+        {props.label}
+      </label>
+      <input
+        id={id}
+        name={props.name}
+        type={props.type ?? "text"}
+        placeholder={props.placeholder}
+        inputMode={props.inputMode}
+        className={`${FIELD} ${props.type === "date" ? "" : "w-24"}`}
+        aria-invalid={props.error ? true : undefined}
+        aria-describedby={props.error ? `${id}-error` : undefined}
+      />
+      {props.error && (
+        <p id={`${id}-error`} role="alert" className="text-sm text-red-700">
+          {props.error}
+        </p>
+      )}
+    </div>
   );
 }

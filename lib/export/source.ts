@@ -54,13 +54,18 @@ export async function openVoteCursor(
 }
 
 async function* fetchAll(client: pg.Client, close: () => Promise<void>): AsyncGenerator<VoteSource[]> {
+  const fetch = () => client.query<Record<string, unknown>>(`FETCH ${FETCH_ROWS} FROM export_votes`);
+  // One FETCH ahead: PostgreSQL produces the next batch while this one is shaped and written.
+  let next: ReturnType<typeof fetch> | null = fetch();
   try {
-    for (;;) {
-      const { rows } = await client.query<Record<string, unknown>>(`FETCH ${FETCH_ROWS} FROM export_votes`);
+    while (next) {
+      const { rows }: pg.QueryResult<Record<string, unknown>> = await next;
+      next = rows.length === FETCH_ROWS ? fetch() : null;
       if (rows.length > 0) yield rows.map(toVoteSource);
-      if (rows.length < FETCH_ROWS) return;
     }
   } finally {
+    // Stopped early: the FETCH in flight is answered (or fails) before the ROLLBACK, which pg queues after it.
+    await next?.catch(() => undefined);
     await close();
   }
 }

@@ -464,3 +464,47 @@ describe("the export CLI", () => {
     expect(refused.stderr).toContain("--min-agreement: must be a number from 0 to 1");
   });
 });
+
+describe("Go candidates", () => {
+  it("come with their position string, SGF and, where computed, Black's true win probability", async () => {
+    const made = await fixtures.makeProject({ prompts: 1, candidates: 3, goldRate: 0 });
+    const project = await db().project.update({ where: { id: made.id }, data: { kind: "GO" } });
+    const { c0, c1 } = await candidatesOf(project, "prompt-0");
+    const boards = {
+      c0: { size: 5, komi: 6.5, toPlay: "W", position: "X..../...../...../...../.....", lastMove: { x: 0, y: 0 } },
+      c1: { size: 5, komi: 6.5, toPlay: "W", position: "...../...../..X../...../.....", lastMove: { x: 2, y: 2 } },
+    };
+    await db().candidate.update({
+      where: { id: c0.id },
+      data: { board: boards.c0, text: "X..../...../...../...../..... W" },
+    });
+    await db().candidate.update({
+      where: { id: c1.id },
+      data: { board: boards.c1, text: "...../...../..X../...../..... W" },
+    });
+    await db().groundTruth.create({
+      data: { candidateId: c1.id, pBlackWins: 0.62, standardError: 0.01, playouts: 2000, seed: 1, estimator: "test" },
+    });
+    const [ada] = await fixtures.makeLabelers(project, 1);
+    await judge(project, ada?.id as string, await pairOf(project, c0, c1), c0, "B"); // c1, the centre stone
+
+    const [vote] = await jsonlRows(project, { format: "votes" });
+    expect(vote).toMatchObject({
+      position_a: "X..../...../...../...../..... W",
+      position_b: "...../...../..X../...../..... W",
+      sgf_a: expect.stringContaining("AB[aa]"),
+      sgf_b: expect.stringContaining("AB[cc]"),
+      p_black_wins_a: null,
+      p_black_wins_b: 0.62,
+    });
+    expect(vote.sgf_b).toContain("PL[W]");
+    const [row] = await parquetRows(project, { format: "trl" });
+    expect(row).toMatchObject({
+      chosen_id: "c1",
+      chosen_position: "...../...../..X../...../..... W",
+      chosen_sgf: expect.stringContaining("AB[cc]"),
+      chosen_p_black_wins: 0.62,
+      rejected_p_black_wins: null,
+    });
+  });
+});

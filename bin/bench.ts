@@ -6,13 +6,22 @@
 import { spawnSync } from "node:child_process";
 import { activeBench } from "../tests/bench/active";
 import { dataBrowserBench } from "../tests/bench/data-browser";
+import { exportBench } from "../tests/bench/export";
 import { goBench } from "../tests/bench/go";
 import { goRmBench } from "../tests/bench/go-rm";
 import { labelingBench } from "../tests/bench/labeling";
 import { type BenchSection, formatFigure } from "../tests/bench/report";
 import { rmBench } from "../tests/bench/rm";
 
-const sections: BenchSection[] = [labelingBench, goBench, rmBench, goRmBench, activeBench, dataBrowserBench];
+const sections: BenchSection[] = [
+  labelingBench,
+  goBench,
+  rmBench,
+  goRmBench,
+  activeBench,
+  dataBrowserBench,
+  exportBench,
+];
 const [flag, index] = process.argv.slice(2);
 
 if (flag === "--section") {

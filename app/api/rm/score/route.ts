@@ -19,9 +19,17 @@ const body = z.object({
 });
 
 /** Scores a batch of candidates for a prompt with the project's serving reward model or a numbered version. */
-export const POST = apiRoute({ roles: ML_TEAM, body }, async ({ body }) => {
-  const project = await projectBySlug(body.project);
-  const { prompt, candidates, version } = body;
-  const scored = await scoreWithVersion(project, { prompt, candidates, version });
-  return { project: project.slug, ...scored };
-});
+export const POST = apiRoute(
+  {
+    roles: ML_TEAM,
+    scope: "score",
+    summary: "Score candidates for a prompt with a project's reward model (the serving version or a numbered one)",
+    body,
+  },
+  async ({ body }) => {
+    const project = await projectBySlug(body.project);
+    const { prompt, candidates, version } = body;
+    const scored = await scoreWithVersion(project, { prompt, candidates, version });
+    return { project: project.slug, ...scored };
+  },
+);

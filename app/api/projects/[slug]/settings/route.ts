@@ -4,6 +4,12 @@ import { projectRoute } from "@/lib/http/project-route";
 import { updateSettings } from "@/lib/projects";
 
 // The fields are validated in lib/projects, whose messages name them as the settings page does.
-export const PATCH = projectRoute({ roles: ADMINS, access: "staff", body: z.unknown() }, async ({ project, body }) =>
-  updateSettings(project.slug, body),
+export const PATCH = projectRoute(
+  {
+    roles: ADMINS,
+    access: "staff",
+    summary: "Change the project's settings (fields are validated as the settings page does)",
+    body: z.unknown(),
+  },
+  async ({ project, body }) => updateSettings(project.slug, body),
 );

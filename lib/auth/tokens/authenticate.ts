@@ -44,7 +44,10 @@ export async function tokenCaller(secret: string): Promise<TokenCaller> {
   if (!row.lastUsedAt || now.getTime() - row.lastUsedAt.getTime() >= LAST_USED_EVERY_MS) {
     // Conditional, so concurrent calls of one token write once.
     await db().apiToken.updateMany({
-      where: { id: row.id, OR: [{ lastUsedAt: null }, { lastUsedAt: { lt: new Date(now.getTime() - LAST_USED_EVERY_MS) } }] },
+      where: {
+        id: row.id,
+        OR: [{ lastUsedAt: null }, { lastUsedAt: { lt: new Date(now.getTime() - LAST_USED_EVERY_MS) } }],
+      },
       data: { lastUsedAt: now },
     });
   }

@@ -60,7 +60,7 @@ export function SchemaView({ schema }: { schema: JsonSchema }) {
             <span className="text-stone-600">
               {" "}
               {object.required?.includes(name) ? "required" : "optional"}
-              {field.properties || field.items?.properties ? "" : ` · ${typeText(field)}`}
+              {field.items?.properties ? ` · array${limits(field)}` : field.properties ? "" : ` · ${typeText(field)}`}
             </span>
             {field.description && <span className="block text-stone-600">{field.description}</span>}
             {(field.properties || field.items?.properties) && (

@@ -1,4 +1,3 @@
-import type { BrowserContext, Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import { db } from "../../lib/db";
 import { expectAccessible } from "./a11y";
@@ -6,22 +5,16 @@ import {
   appAndBrowserPerFile,
   createTextProject,
   createUser,
+  LAPTOP,
   type LabelerFixture,
-  signIn,
+  PHONE,
+  signedInContext,
   simplePairs,
 } from "./fixtures";
 
 const app = appAndBrowserPerFile();
 
-const PHONE = { width: 390, height: 844 };
-const LAPTOP = { width: 1280, height: 800 };
-
-async function signedIn(who: LabelerFixture, path: string, viewport = LAPTOP): Promise<[BrowserContext, Page]> {
-  const context = await app.browser.newContext({ viewport });
-  const page = await context.newPage();
-  await signIn(page, app.server.url, who, path);
-  return [context, page];
-}
+const signedIn = (who: LabelerFixture, path: string, viewport = LAPTOP) => signedInContext(app, who, path, viewport);
 
 const exportWith = (slug: string, token: string) =>
   fetch(`${app.server.url}/api/projects/${slug}/export`, { headers: { authorization: `Bearer ${token}` } });
@@ -121,6 +114,7 @@ describe("the API reference page", () => {
     expect(await page.locator("#postRmScore").textContent()).toContain("candidates");
     await expectAccessible(page, "the API reference");
     await page.screenshot({ path: "/tmp/shots/api-docs-laptop.png" });
+    await page.locator("#postRmScore").screenshot({ path: "/tmp/shots/api-docs-score-laptop.png" });
     await page.setViewportSize(PHONE);
     await expectAccessible(page, "the API reference on a phone");
     await page.screenshot({ path: "/tmp/shots/api-docs-phone.png" });

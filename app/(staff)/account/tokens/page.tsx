@@ -43,7 +43,7 @@ export default async function TokensPage() {
         <h2 className="text-lg font-medium">New token</h2>
         <NewTokenForm scopes={scopesFor(user.role)} />
         <p className="text-sm text-stone-600">Send it in the Authorization header:</p>
-        <pre className="overflow-x-auto rounded bg-stone-900 p-3 text-xs text-stone-100">
+        <pre className="whitespace-pre-wrap break-all rounded bg-stone-900 p-3 text-xs text-stone-100">
           {`curl -H "Authorization: Bearer $VIBECHECK_TOKEN" \\\n  ${origin}/api/projects/<slug>/export -o preferences.jsonl`}
         </pre>
       </section>

@@ -46,6 +46,7 @@ export default async function ApiDocsPage() {
           <code className="rounded bg-stone-100 px-1 font-mono text-xs">{"{ error: { code, message, details } }"}</code>
           .
         </p>
+        <h2 className="pt-2 text-sm font-semibold">Token scopes</h2>
         <dl className="grid gap-x-4 gap-y-1 text-sm sm:grid-cols-[max-content_1fr]">
           {SCOPES.map((scope) => (
             <div key={scope} className="contents">
@@ -66,7 +67,7 @@ export default async function ApiDocsPage() {
       </nav>
       {tags.map((tag) => (
         <section key={tag} id={slugOf(tag)} className="scroll-mt-4 space-y-3">
-          <h2 className="text-lg font-medium capitalize">{tag}</h2>
+          <h2 className="text-lg font-medium">{tag[0]?.toUpperCase() + tag.slice(1)}</h2>
           {byTag.get(tag)?.map(({ method, path, op }) => (
             <OperationView key={`${method} ${path}`} method={method} path={path} op={op} />
           ))}

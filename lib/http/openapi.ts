@@ -86,8 +86,9 @@ function operation(method: string, path: string, d: Declared): RouteConfig {
         description: "Success.",
         ...(d.response ? { content: { "application/json": { schema: d.response } } } : {}),
       };
-  const body = d.body
-    ? { content: { "application/json": { schema: d.body } }, required: true }
+  const json = d.validatedIn ?? d.body;
+  const body = json
+    ? { content: { "application/json": { schema: json } }, required: true }
     : d.consumes
       ? {
           description: d.consumes.description,

@@ -23,6 +23,11 @@ export type RouteDocs = {
   response?: z.ZodType;
   /** A non-JSON answer (a file, a stream, a redirect): its content type and what it holds. */
   produces?: { contentType: string; description: string };
+  /**
+   * The JSON body's schema when the route passes `body: z.unknown()` and lib/ validates it (with
+   * messages worded for its forms): documented as if the route validated with it.
+   */
+  validatedIn?: z.ZodType;
   /** A request body that is not JSON (an upload): its content types and what it holds. */
   consumes?: { contentTypes: string[]; description: string };
   /** What each path parameter means, by name (every parameter is a string). */

@@ -189,6 +189,10 @@ describe("calling the API with a token", () => {
       expect(response.status).toBe(200);
       const body = await response.json();
       expect(body).toMatchObject({ project: project.slug, version: 1 });
+      // The answer is what the API reference says it is.
+      const declared = ((await routes.score).POST as { declared: { response?: { parse: (v: unknown) => unknown } } })
+        .declared;
+      expect(declared.response?.parse(body)).toEqual(body);
     }
     const slug = project.slug;
     const onnx = await call(routes.onnx, "GET", `/api/projects/${slug}/models/current/onnx`, bearer, {

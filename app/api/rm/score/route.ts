@@ -18,11 +18,20 @@ const body = z.object({
   version: z.union([z.number().int().positive(), z.literal("current")]).optional(),
 });
 
+const response = z.object({
+  project: z.string(),
+  version: z.number().int().meta({ description: "The version that scored (the serving one for current)." }),
+  modelId: z.string(),
+  device: z.string().meta({ description: "Where onnxruntime ran: cpu or cuda." }),
+  rewards: z.array(z.number()).meta({ description: "One reward per candidate, in the order sent." }),
+});
+
 /** Scores a batch of candidates for a prompt with the project's serving reward model or a numbered version. */
 export const POST = apiRoute(
   {
     roles: ML_TEAM,
     scope: "score",
+    response,
     summary: "Score candidates for a prompt with a project's reward model (the serving version or a numbered one)",
     body,
   },

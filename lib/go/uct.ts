@@ -118,6 +118,7 @@ class Search {
   constructor(root: BoardCore, rng: Rng) {
     this.root = root;
     this.scratch = root.clone();
+    this.scratch.trackHash = false;
     this.rng = rng;
     this.moveCap = defaultMoveCap(root.size);
     this.moves = new Int32Array(this.moveCap + root.area + 2);

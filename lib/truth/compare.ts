@@ -1,4 +1,6 @@
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import type { TruthEstimateResult, TruthEstimatorName } from "../go/estimators";
+import { GNUGO_ESTIMATOR } from "../go/gnugo";
 import { generatePrompts } from "../go/generate";
 import type { BoardState } from "../go/state";
 import { type TrueAnswer, trueAnswer } from "./answer";
@@ -12,6 +14,12 @@ export type CompareOptions = {
   estimators: readonly TruthEstimatorName[];
   gnugoLevel?: number;
   threads?: number;
+  /**
+   * A JSON file of GNU Go results to reuse and extend: GNU Go is the slow referee and does not
+   * change when the other estimators do, so repeated comparisons need not replay it. Keyed by
+   * board, seed and level.
+   */
+  gnugoCache?: string;
   /** Called after each estimator has finished, with its seconds of wall-clock time. */
   progress?: (estimator: TruthEstimatorName, seconds: number) => void;
 };
@@ -75,11 +83,19 @@ export async function compareEstimators(options: CompareOptions): Promise<Compar
   try {
     for (const name of options.estimators) {
       const started = Date.now();
+      const cache = name === GNUGO_ESTIMATOR && options.gnugoCache ? readCache(options.gnugoCache) : null;
       const estimates: TruthEstimateResult[] = await Promise.all(
-        boards.map((board) =>
-          pool.estimate(board.state, name, { seed: truthSeed(board.id), gnugoLevel: options.gnugoLevel }),
-        ),
+        boards.map(async (board) => {
+          const seed = truthSeed(board.id);
+          const key = `${options.gnugoLevel ?? 10}|${seed}|${board.state.toPlay}|${board.state.komi}|${board.state.position}`;
+          const known = cache?.[key];
+          if (known) return known;
+          const estimate = await pool.estimate(board.state, name, { seed, gnugoLevel: options.gnugoLevel });
+          if (cache) cache[key] = estimate;
+          return estimate;
+        }),
       );
+      if (cache && options.gnugoCache) writeFileSync(options.gnugoCache, `${JSON.stringify(cache)}\n`);
       const seconds = (Date.now() - started) / 1000;
       const pairAnswers = pairs.map(([a, b]) =>
         trueAnswer({ a: estimates[a] as TruthEstimateResult, b: estimates[b] as TruthEstimateResult }),
@@ -119,4 +135,8 @@ export function wilson(successes: number, trials: number, z = 1.96): { low: numb
   const centre = (p + z2 / (2 * trials)) / (1 + z2 / trials);
   const half = (z / (1 + z2 / trials)) * Math.sqrt((p * (1 - p)) / trials + z2 / (4 * trials * trials));
   return { low: Math.max(0, centre - half), high: Math.min(1, centre + half) };
+}
+
+function readCache(file: string): Record<string, TruthEstimateResult> {
+  return existsSync(file) ? (JSON.parse(readFileSync(file, "utf8")) as Record<string, TruthEstimateResult>) : {};
 }

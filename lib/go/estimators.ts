@@ -55,7 +55,10 @@ export async function estimateTruth(
   }
   const board = boardFromState(state);
   if (estimator === UCT_ESTIMATOR) {
-    const { pBlackWins, standardError, playouts } = uctWinProbability(board, { seed: options.seed });
+    const { pBlackWins, standardError, playouts } = uctWinProbability(board, {
+      seed: options.seed,
+      lastMove: state.lastMove,
+    });
     return { pBlackWins, standardError, playouts };
   }
   return winProbability(board, { seed: options.seed, playouts: options.playouts });

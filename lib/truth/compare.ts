@@ -1,6 +1,7 @@
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import type { TruthEstimateResult, TruthEstimatorName } from "../go/estimators";
 import { GNUGO_ESTIMATOR } from "../go/gnugo";
+import { fromGtp } from "../go/coords";
 import { generatePrompts } from "../go/generate";
 import type { BoardState } from "../go/state";
 import { type TrueAnswer, trueAnswer } from "./answer";
@@ -68,7 +69,7 @@ export async function compareEstimators(options: CompareOptions): Promise<Compar
           komi: candidate.komi,
           toPlay: candidate.toPlay,
           position: candidate.position.split("\n").join("/"),
-          lastMove: null,
+          lastMove: fromGtp(candidate.lastMove, options.size),
         },
       });
     }

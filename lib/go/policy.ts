@@ -28,6 +28,11 @@ export function playPolicyGame(
   while (core.consecutivePasses < 2 && moves < moveCap) {
     let point = last === NO_POINT ? NO_POINT : replyTo(core, last);
     if (point === NO_POINT) point = pickRandomMove(core, rng);
+    // A random self-atari is redrawn (a few times at most): random play throws stones into
+    // atari all the time, and the opponent's capture reply would punish every one.
+    for (let retry = 0; retry < SELF_ATARI_RETRIES && point !== NO_POINT && isSelfAtari(core, point); retry++) {
+      point = pickRandomMove(core, rng);
+    }
     if (point === NO_POINT) core.pass();
     else core.play(point, core.toPlay);
     record[offset + moves] = point;
@@ -78,6 +83,53 @@ export function atariLiberty(core: BoardCore, root: number): number {
     stone = next[stone] as number;
   } while (stone !== root);
   return liberty;
+}
+
+const SELF_ATARI_RETRIES = 3;
+
+/**
+ * Whether the mover's stone at `p` would be left with one liberty (its group's, counting the
+ * empty points next to p and to the friendly groups it joins) without capturing anything. A
+ * single stone is let through: throw-ins and ko captures are single-stone self-ataris that work.
+ */
+export function isSelfAtari(core: BoardCore, p: number): boolean {
+  const counts = core.neighbours[p] as number;
+  if ((counts & 0xf) >= 2) return false;
+  const colour = core.colour;
+  const mover = core.toPlay;
+  const s = core.stride;
+  let liberty = NO_POINT;
+  let joins = false;
+  for (let k = 0; k < 4; k++) {
+    const n = k === 0 ? p - 1 : k === 1 ? p + 1 : k === 2 ? p - s : p + s;
+    const c = colour[n];
+    if (c === EMPTY) {
+      if (liberty !== NO_POINT && liberty !== n) return false;
+      liberty = n;
+    } else if (c === mover) {
+      joins = true;
+    } else if (c !== mover && (c === BLACK || c === WHITE) && atariLiberty(core, core.groupOf[n] as number) === p) {
+      return false; // captures
+    }
+  }
+  if (!joins) return false;
+  for (let k = 0; k < 4; k++) {
+    const n = k === 0 ? p - 1 : k === 1 ? p + 1 : k === 2 ? p - s : p + s;
+    if (colour[n] !== mover) continue;
+    const root = core.groupOf[n] as number;
+    if ((core.liberties[root] as number) > 8) return false;
+    let stone = root;
+    do {
+      for (let j = 0; j < 4; j++) {
+        const m = j === 0 ? stone - 1 : j === 1 ? stone + 1 : j === 2 ? stone - s : stone + s;
+        if (colour[m] !== EMPTY || m === p || m === liberty) continue;
+        if (liberty !== NO_POINT) return false;
+        liberty = m;
+      }
+      stone = core.nextInGroup[stone] as number;
+    } while (stone !== root);
+  }
+  return true;
 }
 
 function emptyNeighbours(core: BoardCore, p: number): number {

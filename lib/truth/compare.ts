@@ -92,11 +92,14 @@ export async function compareEstimators(options: CompareOptions): Promise<Compar
           const known = cache?.[key];
           if (known) return known;
           const estimate = await pool.estimate(board.state, name, { seed, gnugoLevel: options.gnugoLevel });
-          if (cache) cache[key] = estimate;
+          if (cache && options.gnugoCache) {
+            // Written after every game, so an interrupted comparison keeps what it has.
+            cache[key] = estimate;
+            writeFileSync(options.gnugoCache, `${JSON.stringify(cache)}\n`);
+          }
           return estimate;
         }),
       );
-      if (cache && options.gnugoCache) writeFileSync(options.gnugoCache, `${JSON.stringify(cache)}\n`);
       const seconds = (Date.now() - started) / 1000;
       const pairAnswers = pairs.map(([a, b]) =>
         trueAnswer({ a: estimates[a] as TruthEstimateResult, b: estimates[b] as TruthEstimateResult }),

@@ -54,9 +54,9 @@ function replyTo(core: BoardCore, last: number): number {
   for (let k = 0; k < 4; k++) {
     const n = k === 0 ? last - 1 : k === 1 ? last + 1 : k === 2 ? last - s : last + s;
     if (colour[n] !== mover) continue;
-    const escape = atariLiberty(core, core.groupOf[n] as number);
-    if (escape === NO_POINT || emptyNeighbours(core, escape) < 2) continue;
-    if (core.isPlayoutCandidate(escape, mover)) return escape;
+    const exit = atariLiberty(core, core.groupOf[n] as number);
+    if (exit === NO_POINT || emptyNeighbours(core, exit) < 2) continue;
+    if (core.isPlayoutCandidate(exit, mover)) return exit;
   }
   return NO_POINT;
 }

@@ -1,19 +1,20 @@
 import type { GoBoard } from "./board";
-import { BLACK, type BoardCore, NO_POINT } from "./core";
 import type { Move } from "./coords";
-import { isPoint } from "./state";
+import { BLACK, type BoardCore, NO_POINT } from "./core";
 import { defaultMoveCap, playRecordedGame } from "./playout";
 import { playPolicyGame } from "./policy";
 import { Rng } from "./rng";
 import { areaDifference } from "./scoring";
+import { isPoint } from "./state";
 
 /**
  * Names what `uctWinProbability` computes, stored with every ground truth it produces: UCT with
- * RAVE over the random playouts of `random-playouts/v1` (same move filter, simple ko, Tromp-Taylor
- * area with komi), Black's win rate at the root's most visited move. Bump the version when the
- * search, its defaults or the playout change.
+ * RAVE over policy playouts (the move filter of random-playouts/v1, simple ko, plus capture and
+ * escape replies to the last move and redrawn self-ataris, see playPolicyGame), Tromp-Taylor area
+ * with komi, Black's win rate at the root's most visited move. Bump the version when the search,
+ * its defaults or the playout change. (v1 used uniformly random playouts.)
  */
-export const UCT_ESTIMATOR = "uct/v1";
+export const UCT_ESTIMATOR = "uct/v2";
 
 export type UctOptions = {
   /** Simulations per search. */

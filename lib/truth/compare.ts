@@ -1,8 +1,8 @@
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
-import type { TruthEstimateResult, TruthEstimatorName } from "../go/estimators";
-import { GNUGO_ESTIMATOR } from "../go/gnugo";
 import { fromGtp } from "../go/coords";
+import type { TruthEstimateResult, TruthEstimatorName } from "../go/estimators";
 import { generatePrompts } from "../go/generate";
+import { GNUGO_ESTIMATOR } from "../go/gnugo";
 import type { BoardState } from "../go/state";
 import { type TrueAnswer, trueAnswer } from "./answer";
 import { truthSeed } from "./config";

@@ -1,14 +1,14 @@
 import { availableParallelism } from "node:os";
 import { GoBoard } from "../../lib/go/board";
-import { generatePrompts } from "../../lib/go/generate";
-import { parsePosition } from "../../lib/go/position";
-import { uctWinProbability } from "../../lib/go/uct";
-import { winProbability } from "../../lib/go/winprob";
 import { BoardCore } from "../../lib/go/core";
+import { generatePrompts } from "../../lib/go/generate";
 import { defaultMoveCap, playRandomGame } from "../../lib/go/playout";
+import { parsePosition } from "../../lib/go/position";
 import { Rng } from "../../lib/go/rng";
 import { areaDifference } from "../../lib/go/scoring";
 import { boardStateOf } from "../../lib/go/state";
+import { uctWinProbability } from "../../lib/go/uct";
+import { winProbability } from "../../lib/go/winprob";
 import { EstimatePool } from "../../lib/truth/threads";
 import { type BenchFigure, type BenchSection, median } from "./report";
 

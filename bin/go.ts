@@ -24,7 +24,7 @@ const USAGE = `Usage:
   npm run go -- score   <file.sgf | position file | "rows/…">  [--to-play B|W] [--komi K]
   npm run go -- winprob <file.sgf | position file | "rows/…">  [--playouts 2500] [--seed 1] [--to-play B|W] [--komi K]
   npm run go -- render  <file.sgf | position file | "rows/…">  [--out board.svg] [--to-play B|W] [--komi K]
-  npm run go -- truth-compare [--positions 200] [--size 9] [--seed 1] [--estimators a,b,c] [--gnugo-level 10]
+  npm run go -- truth-compare [--positions 200] [--size 9] [--seed 1] [--estimators a,b,c] [--gnugo-level 10] [--gnugo-cache file.json]
 
 score    Tromp-Taylor area score of the position as it stands: Black minus White, komi included.
 winprob  Black's win probability by random playouts (${WIN_PROBABILITY_ESTIMATOR}) and its standard error.
@@ -137,6 +137,7 @@ function parse(argv: string[]) {
       size: { type: "string" },
       estimators: { type: "string" },
       "gnugo-level": { type: "string" },
+      "gnugo-cache": { type: "string" },
       out: { type: "string", short: "o" },
       help: { type: "boolean", short: "h" },
     },
@@ -219,6 +220,7 @@ async function truthCompare(values: ReturnType<typeof parse>["values"], io: Io):
     seed,
     estimators,
     gnugoLevel,
+    gnugoCache: values["gnugo-cache"],
     progress: (name, seconds) => io.err(`${name}: ${seconds.toFixed(1)} s`),
   });
   io.out(formatComparison(comparison, { size, seed, gnugoLevel }));

@@ -17,7 +17,8 @@ const EMPTY_SHIFT = 0;
 const BORDER_SHIFT = 12;
 const COUNT_MASK = 0xf;
 /** Added to a neighbour's count when a stone of colour c arrives: one fewer empty, one more c. */
-const STONE_ARRIVES = [0, (1 << 4) - 1, (1 << 8) - 1];
+const BLACK_ARRIVES = (1 << 4) - 1;
+const WHITE_ARRIVES = (1 << 8) - 1;
 
 /**
  * The engine state behind `GoBoard` and the playouts. Points are indices into a padded board
@@ -50,6 +51,11 @@ export class BoardCore {
   readonly prisoners: Int32Array;
   private readonly keys: ZobristKeys;
   emptyCount = 0;
+  /**
+   * Whether moves update the position key. Playout scratch boards turn it off: nothing reads their
+   * key, and the two table loads per stone are a tenth of a playout's time.
+   */
+  trackHash = true;
   toPlay = BLACK;
   /** The point `toPlay` may not take back right now because of simple ko. */
   koPoint = NO_POINT;
@@ -302,34 +308,37 @@ export class BoardCore {
    */
   private putStone(p: number, c: number): void {
     const s = this.stride;
-    const counts = this.neighbours[p] as number;
-    this.colour[p] = c;
-    this.groupOf[p] = p;
+    const colour = this.colour;
+    const groupOf = this.groupOf;
+    const liberties = this.liberties;
+    const neighbours = this.neighbours;
+    const counts = neighbours[p] as number;
+    colour[p] = c;
+    groupOf[p] = p;
     this.nextInGroup[p] = p;
     this.groupSize[p] = 1;
-    this.liberties[p] = (counts >> EMPTY_SHIFT) & COUNT_MASK;
+    liberties[p] = (counts >> EMPTY_SHIFT) & COUNT_MASK;
     this.removeEmpty(p);
-    this.hashLo ^= this.keys.lo[c * this.area + p] as number;
-    this.hashHi ^= this.keys.hi[c * this.area + p] as number;
-    const arrives = STONE_ARRIVES[c] as number;
-    const neighbours = this.neighbours;
+    if (this.trackHash) {
+      this.hashLo ^= this.keys.lo[c * this.area + p] as number;
+      this.hashHi ^= this.keys.hi[c * this.area + p] as number;
+    }
+    const arrives = c === BLACK ? BLACK_ARRIVES : WHITE_ARRIVES;
     neighbours[p - 1] = (neighbours[p - 1] as number) + arrives;
     neighbours[p + 1] = (neighbours[p + 1] as number) + arrives;
     neighbours[p - s] = (neighbours[p - s] as number) + arrives;
     neighbours[p + s] = (neighbours[p + s] as number) + arrives;
     if ((counts & COUNT_MASK) + ((counts >> BORDER_SHIFT) & COUNT_MASK) === 4) return;
-    this.touchStone(p, p - 1, c);
-    this.touchStone(p, p + 1, c);
-    this.touchStone(p, p - s, c);
-    this.touchStone(p, p + s, c);
-  }
-
-  private touchStone(p: number, n: number, c: number): void {
-    const cn = this.colour[n] as number;
-    if (cn !== BLACK && cn !== WHITE) return;
-    const other = this.groupOf[n] as number;
-    this.liberties[other] = (this.liberties[other] as number) - 1;
-    if (cn === c && other !== this.groupOf[p]) this.merge(this.groupOf[p] as number, other);
+    // Each stone neighbour's group loses the liberty at p; friendly groups join the new stone's.
+    for (let k = 0; k < 4; k++) {
+      const n = k === 0 ? p - 1 : k === 1 ? p + 1 : k === 2 ? p - s : p + s;
+      const cn = colour[n] as number;
+      if (cn !== BLACK && cn !== WHITE) continue;
+      const other = groupOf[n] as number;
+      liberties[other] = (liberties[other] as number) - 1;
+      const own = groupOf[p] as number;
+      if (cn === c && other !== own) this.merge(own, other);
+    }
   }
 
   private merge(a: number, b: number): void {
@@ -368,7 +377,7 @@ export class BoardCore {
     let stone = root;
     let count = 0;
     const neighbours = this.neighbours;
-    const leaves = -(STONE_ARRIVES[BLACK + WHITE - capturer] as number);
+    const leaves = capturer === BLACK ? -WHITE_ARRIVES : -BLACK_ARRIVES;
     do {
       colour[stone] = EMPTY;
       this.addEmpty(stone);
@@ -376,8 +385,10 @@ export class BoardCore {
       neighbours[stone + 1] = (neighbours[stone + 1] as number) + leaves;
       neighbours[stone - s] = (neighbours[stone - s] as number) + leaves;
       neighbours[stone + s] = (neighbours[stone + s] as number) + leaves;
-      this.hashLo ^= this.keys.lo[keyBase + stone] as number;
-      this.hashHi ^= this.keys.hi[keyBase + stone] as number;
+      if (this.trackHash) {
+        this.hashLo ^= this.keys.lo[keyBase + stone] as number;
+        this.hashHi ^= this.keys.hi[keyBase + stone] as number;
+      }
       // Stones of the captured group are EMPTY or the other colour, so only capturer groups gain.
       if (colour[stone - 1] === capturer) this.addLiberties(this.groupOf[stone - 1] as number, 1);
       if (colour[stone + 1] === capturer) this.addLiberties(this.groupOf[stone + 1] as number, 1);

@@ -14,7 +14,7 @@ import { type BoardState, boardFromState } from "./state";
 export const GNUGO_ESTIMATOR = "gnugo/v1";
 
 export const GNUGO_INSTALL_HINT =
-  "install GNU Go (Debian: apt-get install -y gnugo), or set GNUGO to its path, or choose the uct/v1 estimator";
+  "install GNU Go (Debian: apt-get install -y gnugo), or set GNUGO to its path, or choose the uct/v2 estimator";
 
 /** GNU Go is not on this machine: the estimator cannot run until it is installed. */
 export class GnuGoUnavailable extends Error {

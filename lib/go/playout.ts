@@ -44,7 +44,7 @@ export function playRecordedGame(
   return moves;
 }
 
-function pickRandomMove(core: BoardCore, rng: Rng): number {
+export function pickRandomMove(core: BoardCore, rng: Rng): number {
   const empties = core.empties;
   const emptyIndex = core.emptyIndex;
   const mover = core.toPlay;

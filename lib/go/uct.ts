@@ -1,16 +1,20 @@
 import type { GoBoard } from "./board";
+import type { Move } from "./coords";
 import { BLACK, type BoardCore, NO_POINT } from "./core";
 import { defaultMoveCap, playRecordedGame } from "./playout";
+import { playPolicyGame } from "./policy";
 import { Rng } from "./rng";
 import { areaDifference } from "./scoring";
+import { isPoint } from "./state";
 
 /**
  * Names what `uctWinProbability` computes, stored with every ground truth it produces: UCT with
- * RAVE over the random playouts of `random-playouts/v1` (same move filter, simple ko, Tromp-Taylor
- * area with komi), Black's win rate at the root's most visited move. Bump the version when the
- * search, its defaults or the playout change.
+ * RAVE over policy playouts (the move filter of random-playouts/v1, simple ko, plus capture and
+ * escape replies to the last move and redrawn self-ataris, see playPolicyGame), Tromp-Taylor area
+ * with komi, Black's win rate at the root's most visited move. Bump the version when the search,
+ * its defaults or the playout change. (v1 used uniformly random playouts.)
  */
-export const UCT_ESTIMATOR = "uct/v1";
+export const UCT_ESTIMATOR = "uct/v2";
 
 export type UctOptions = {
   /** Simulations per search. */
@@ -18,6 +22,10 @@ export type UctOptions = {
   /** Independent searches, seeded from `seed`; their spread gives the standard error. */
   searches?: number;
   seed?: number;
+  /** Playouts: "policy" (capture and escape replies, see playPolicyGame) or "random". */
+  playout?: "policy" | "random";
+  /** The move that led to the board, when the board does not know it (a board from a setup). */
+  lastMove?: Move | null;
 };
 
 /** 4 × 2,000 simulations: about half a second of one core per 9x9 board (see README). */
@@ -74,11 +82,15 @@ export function uctWinProbability(board: GoBoard, options: UctOptions = {}): Uct
     return { pBlackWins: score > 0 ? 1 : score < 0 ? 0 : 0.5, standardError: 0, playouts: 0, bestPoint: PASS_MOVE };
   }
   const seeds = new Rng(options.seed ?? 1);
+  const last = board.lastMove ?? options.lastMove ?? null;
   const results: number[] = [];
   let bestVisits = 0;
   let bestPoint = PASS_MOVE;
   for (let i = 0; i < searches; i++) {
-    const search = new Search(board.core, new Rng(seeds.nextUint32() | 0));
+    const search = new Search(board.core, new Rng(seeds.nextUint32() | 0), {
+      policy: (options.playout ?? "policy") === "policy",
+      lastMove: isPoint(last) ? board.core.pointAt(last.x, last.y) : NO_POINT,
+    });
     const root = search.run(simulations);
     const best = mostVisited(root);
     results.push(best.blackWins / best.visits);
@@ -115,9 +127,16 @@ class Search {
   private stamp = 0;
   private readonly path: Node[] = [];
 
-  constructor(root: BoardCore, rng: Rng) {
+  private readonly policy: boolean;
+  /** The move that led to the root, for the policy's first reply; NO_POINT when unknown. */
+  private readonly rootLastMove: number;
+
+  constructor(root: BoardCore, rng: Rng, settings: { policy: boolean; lastMove: number }) {
     this.root = root;
+    this.policy = settings.policy;
+    this.rootLastMove = settings.lastMove;
     this.scratch = root.clone();
+    this.scratch.trackHash = false;
     this.rng = rng;
     this.moveCap = defaultMoveCap(root.size);
     this.moves = new Int32Array(this.moveCap + root.area + 2);
@@ -148,7 +167,11 @@ class Search {
       path.push(node);
     }
     const firstMover = core.toPlay;
-    const played = playRecordedGame(core, this.rng, this.moveCap - depth, this.moves, depth);
+    const cap = this.moveCap - depth;
+    const last = depth > 0 ? (this.moves[depth - 1] as number) : this.rootLastMove;
+    const played = this.policy
+      ? playPolicyGame(core, this.rng, cap, this.moves, depth, last)
+      : playRecordedGame(core, this.rng, cap, this.moves, depth);
     const score = areaDifference(core) - core.komi;
     const result = score > 0 ? 1 : score < 0 ? 0 : 0.5;
     this.update(path, depth, depth + played, firstMover, result);

@@ -42,6 +42,7 @@ export function winProbability(board: GoBoard, options: WinProbabilityOptions = 
   const rng = new Rng(options.seed ?? 1);
   const moveCap = options.moveCap ?? defaultMoveCap(board.size);
   const scratch = new BoardCore(board.size, board.komi);
+  scratch.trackHash = false;
   let wins = 0;
   let ties = 0;
   for (let i = 0; i < playouts; i++) {

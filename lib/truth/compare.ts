@@ -1,5 +1,8 @@
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import { fromGtp } from "../go/coords";
 import type { TruthEstimateResult, TruthEstimatorName } from "../go/estimators";
 import { generatePrompts } from "../go/generate";
+import { GNUGO_ESTIMATOR } from "../go/gnugo";
 import type { BoardState } from "../go/state";
 import { type TrueAnswer, trueAnswer } from "./answer";
 import { truthSeed } from "./config";
@@ -12,6 +15,12 @@ export type CompareOptions = {
   estimators: readonly TruthEstimatorName[];
   gnugoLevel?: number;
   threads?: number;
+  /**
+   * A JSON file of GNU Go results to reuse and extend: GNU Go is the slow referee and does not
+   * change when the other estimators do, so repeated comparisons need not replay it. Keyed by
+   * board, seed and level.
+   */
+  gnugoCache?: string;
   /** Called after each estimator has finished, with its seconds of wall-clock time. */
   progress?: (estimator: TruthEstimatorName, seconds: number) => void;
 };
@@ -60,7 +69,7 @@ export async function compareEstimators(options: CompareOptions): Promise<Compar
           komi: candidate.komi,
           toPlay: candidate.toPlay,
           position: candidate.position.split("\n").join("/"),
-          lastMove: null,
+          lastMove: fromGtp(candidate.lastMove, options.size),
         },
       });
     }
@@ -75,10 +84,21 @@ export async function compareEstimators(options: CompareOptions): Promise<Compar
   try {
     for (const name of options.estimators) {
       const started = Date.now();
+      const cache = name === GNUGO_ESTIMATOR && options.gnugoCache ? readCache(options.gnugoCache) : null;
       const estimates: TruthEstimateResult[] = await Promise.all(
-        boards.map((board) =>
-          pool.estimate(board.state, name, { seed: truthSeed(board.id), gnugoLevel: options.gnugoLevel }),
-        ),
+        boards.map(async (board) => {
+          const seed = truthSeed(board.id);
+          const key = `${options.gnugoLevel ?? 10}|${seed}|${board.state.toPlay}|${board.state.komi}|${board.state.position}`;
+          const known = cache?.[key];
+          if (known) return known;
+          const estimate = await pool.estimate(board.state, name, { seed, gnugoLevel: options.gnugoLevel });
+          if (cache && options.gnugoCache) {
+            // Written after every game, so an interrupted comparison keeps what it has.
+            cache[key] = estimate;
+            writeFileSync(options.gnugoCache, `${JSON.stringify(cache)}\n`);
+          }
+          return estimate;
+        }),
       );
       const seconds = (Date.now() - started) / 1000;
       const pairAnswers = pairs.map(([a, b]) =>
@@ -119,4 +139,8 @@ export function wilson(successes: number, trials: number, z = 1.96): { low: numb
   const centre = (p + z2 / (2 * trials)) / (1 + z2 / trials);
   const half = (z / (1 + z2 / trials)) * Math.sqrt((p * (1 - p)) / trials + z2 / (4 * trials * trials));
   return { low: Math.max(0, centre - half), high: Math.min(1, centre + half) };
+}
+
+function readCache(file: string): Record<string, TruthEstimateResult> {
+  return existsSync(file) ? (JSON.parse(readFileSync(file, "utf8")) as Record<string, TruthEstimateResult>) : {};
 }

@@ -6,7 +6,10 @@ import { truthEstimatorSchema } from "./estimator-names";
 /** What the settings page shows next to each choice. */
 export const TRUTH_ESTIMATOR_LABELS: Record<TruthEstimatorName, { label: string; cost: string }> = {
   "random-playouts/v1": { label: "Random playouts (default)", cost: "fast; often cannot tell ordinary moves apart" },
-  "uct/v1": { label: "Tree search (UCT)", cost: "about half a second of one core per 9x9 board" },
+  "uct/v2": {
+    label: "Tree search (UCT)",
+    cost: "under half a second of one core per 9x9 board; reads captures and escapes",
+  },
   "gnugo/v1": { label: "GNU Go self-play", cost: "seconds per 9x9 board; needs GNU Go installed on the worker" },
 };
 

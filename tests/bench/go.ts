@@ -1,10 +1,14 @@
 import { availableParallelism } from "node:os";
 import { GoBoard } from "../../lib/go/board";
 import { BoardCore } from "../../lib/go/core";
+import { generatePrompts } from "../../lib/go/generate";
 import { defaultMoveCap, playRandomGame } from "../../lib/go/playout";
+import { parsePosition } from "../../lib/go/position";
 import { Rng } from "../../lib/go/rng";
 import { areaDifference } from "../../lib/go/scoring";
 import { boardStateOf } from "../../lib/go/state";
+import { uctWinProbability } from "../../lib/go/uct";
+import { winProbability } from "../../lib/go/winprob";
 import { EstimatePool } from "../../lib/truth/threads";
 import { type BenchFigure, type BenchSection, median } from "./report";
 
@@ -56,6 +60,7 @@ function writeMoves(floor: Int32Array, moves: number): void {
 function measureRun(seed: number): PlayoutRun {
   const root = new BoardCore(SIZE, 7.5);
   const scratch = new BoardCore(SIZE, 7.5);
+  scratch.trackHash = false; // as in winProbability
   const rng = new Rng(seed);
   let playouts = 0;
   let moves = 0;
@@ -100,12 +105,25 @@ async function allCoresPlayoutsPerSecond(): Promise<{ threads: number; playoutsP
   }
 }
 
+/** CPU seconds of one default uct/v2 estimate of a generated board, median of a few boards. */
+function uctSecondsPerBoard(): { uct: number; random: number } {
+  const boards = generatePrompts({ size: SIZE, prompts: 3, seed: 5, candidates: { min: 2, max: 2 } }).flatMap((p) =>
+    p.candidates.map((c) => parsePosition(c.position, { toPlay: c.toPlay, komi: c.komi })),
+  );
+  return {
+    uct: median(boards.map((board) => cpuSeconds(() => uctWinProbability(board, { seed: 1 })))),
+    random: median(boards.map((board) => cpuSeconds(() => winProbability(board, { seed: 1 })))),
+  };
+}
+
 async function run(): Promise<BenchFigure[]> {
   measureRun(0); // warm-up, so the optimiser has settled before anything is timed
   const runs: PlayoutRun[] = [];
   for (let r = 1; r <= RUNS; r++) runs.push(measureRun(r));
   const allCores = await allCoresPlayoutsPerSecond();
   const perCore = median(runs.map((r) => r.playoutsPerSecond));
+  const floor = median(runs.map((r) => r.floorPerSecond));
+  const perBoard = uctSecondsPerBoard();
   return [
     {
       name: `random playouts on all cores (${allCores.threads} truth threads, wall clock)`,
@@ -115,7 +133,21 @@ async function run(): Promise<BenchFigure[]> {
       baseline: perCore * allCores.threads,
     },
     {
-      name: "random playouts from the empty 9x9 board",
+      name: `the same on all cores against the floor (${allCores.threads} threads)`,
+      value: allCores.playoutsPerSecond,
+      unit: "playouts/s",
+      baselineName: "array-write floor times the number of threads",
+      baseline: floor * allCores.threads,
+    },
+    {
+      name: "uct/v2 estimate of a generated board (default 4 x 2,000 simulations), CPU",
+      value: perBoard.uct,
+      unit: "s",
+      baselineName: "random-playouts/v1 estimate (2,500 playouts)",
+      baseline: perBoard.random,
+    },
+    {
+      name: "random playouts from the empty 9x9 board, one core",
       value: median(runs.map((r) => r.playoutsPerSecond)),
       unit: "playouts/s",
       baselineName: "same move count written to an Int32Array",
@@ -132,4 +164,4 @@ async function run(): Promise<BenchFigure[]> {
   ];
 }
 
-export const goBench: BenchSection = { name: "go", title: "Go playouts (9x9, one core)", run };
+export const goBench: BenchSection = { name: "go", title: "Go playouts and truth estimates (9x9)", run };

@@ -149,14 +149,14 @@ describe("computeMissingTruth", () => {
 });
 
 describe("the project's truth estimator", () => {
-  it("is random playouts for a new project; set to uct/v1, its truth comes from tree search", async () => {
+  it("is random playouts for a new project; set to uct/v2, its truth comes from tree search", async () => {
     const project = await goProject(undefined, null);
     expect(project.goTruthEstimator).toBe("random-playouts/v1");
-    expect(await setGoTruthEstimator(project.id, "uct/v1")).toBe(true);
+    expect(await setGoTruthEstimator(project.id, "uct/v2")).toBe(true);
     const { won, lost } = await importDecidedPair(project);
     expect((await computeMissingTruth(project.id, { threads: 2 })).computed).toBe(2);
     const truth = await db().groundTruth.findUniqueOrThrow({ where: { candidateId: won } });
-    expect(truth).toMatchObject({ estimator: "uct/v1", seed: truthSeed(won) });
+    expect(truth).toMatchObject({ estimator: "uct/v2", seed: truthSeed(won) });
     expect(truth.pBlackWins).toBeGreaterThan(0.95);
     expect((await db().groundTruth.findUniqueOrThrow({ where: { candidateId: lost } })).pBlackWins).toBeLessThan(0.05);
   });
@@ -168,8 +168,8 @@ describe("the project's truth estimator", () => {
     const before = await pairTruths(project.id);
     expect(before).toHaveLength(1);
 
-    expect(await setGoTruthEstimator(project.id, "uct/v1")).toBe(true);
-    expect(await setGoTruthEstimator(project.id, "uct/v1")).toBe(false);
+    expect(await setGoTruthEstimator(project.id, "uct/v2")).toBe(true);
+    expect(await setGoTruthEstimator(project.id, "uct/v2")).toBe(false);
     expect(await pendingJobStates(goTruthQueue, project.id)).toEqual(["created"]);
     // Until the job has run, the pair keeps its old answer from the old rows.
     expect(await pairTruths(project.id)).toEqual(before);
@@ -180,14 +180,14 @@ describe("the project's truth estimator", () => {
     const run = await computeMissingTruth(project.id, { playouts: PLAYOUTS, threads: 1 });
     expect(run.computed).toBe(2);
     const rows = await db().groundTruth.findMany({ where: { candidate: { prompt: { projectId: project.id } } } });
-    expect(rows.map((row) => row.estimator)).toEqual(["uct/v1", "uct/v1"]);
+    expect(rows.map((row) => row.estimator)).toEqual(["uct/v2", "uct/v2"]);
     expect((await pairTruths(project.id))[0]?.answer).toBe(before[0]?.answer);
     expect((await computeMissingTruth(project.id, { playouts: PLAYOUTS })).computed).toBe(0);
   });
 
   it("refuses a name that is not an estimator, saying which ones are", async () => {
     const project = await goProject();
-    await expect(setGoTruthEstimator(project.id, "alphago/v1" as TruthEstimatorName)).rejects.toThrow(/uct\/v1/);
+    await expect(setGoTruthEstimator(project.id, "alphago/v1" as TruthEstimatorName)).rejects.toThrow(/uct\/v2/);
   });
 });
 

@@ -1,4 +1,4 @@
-import { type Prisma, Prisma as P } from "../db";
+import { Prisma as P, type Prisma } from "../db";
 
 type Tx = Prisma.TransactionClient;
 

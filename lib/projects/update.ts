@@ -2,9 +2,9 @@ import { db } from "../db";
 import { notFound } from "../errors";
 import type { Project } from "../generated/prisma/client";
 import { forgetProject } from "./lookup";
-import { recomputeOpenSlots } from "./slots";
 import { parseSettings } from "./setting-problems";
 import { settingsPatchSchema } from "./settings";
+import { recomputeOpenSlots } from "./slots";
 
 // Recomputing the slots of every pair of a large project holds their locks for a while.
 const K_CHANGE_TIMEOUT_MS = 120_000;

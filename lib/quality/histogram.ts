@@ -12,10 +12,3 @@ export function timeBucketLabels(edges: readonly number[] = TIME_EDGES_MS): stri
   labels.push(`≥${s(edges.at(-1) ?? 0)} s`);
   return labels;
 }
-
-/** Adds histograms bucket by bucket (the page's "all labelers" view). */
-export function sumHistograms(histograms: readonly (readonly number[])[]): number[] {
-  const total = new Array<number>(TIME_EDGES_MS.length + 1).fill(0);
-  for (const h of histograms) h.forEach((n, i) => (total[i] = (total[i] ?? 0) + n));
-  return total;
-}

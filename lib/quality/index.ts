@@ -1,3 +1,3 @@
 export { binomialTwoSidedP } from "./binomial";
 export { type Flag, labelerFlags, type QualityRules, type RuleInputs } from "./flags";
-export { sumHistograms, TIME_EDGES_MS, timeBucketLabels } from "./histogram";
+export { TIME_EDGES_MS, timeBucketLabels } from "./histogram";

@@ -1,0 +1,63 @@
+import type { TableCell, TableColumn } from "@/components/ui/table-data";
+import type { LabelerQuality, Share } from "@/lib/labelers";
+
+const pct = (x: number) => `${Math.round(100 * x)}%`;
+
+/** "82% (71–89%, n=40)", sorted by the value, written to CSV as the bare value. */
+function shareCell(s: Share): TableCell {
+  if (s.value === null || s.low === null || s.high === null) return { text: "– (n=0)", sort: null, csv: "" };
+  return { text: `${pct(s.value)} (${pct(s.low)}–${pct(s.high)}, n=${s.n})`, sort: s.value, csv: s.value.toFixed(4) };
+}
+
+const rateCell = (x: number | null): TableCell => (x === null ? null : { text: pct(x), sort: x, csv: x.toFixed(4) });
+
+function pValue(p: number | null): string {
+  if (p === null) return "";
+  return p < 0.001 ? "p<0.001" : `p=${p.toFixed(3)}`;
+}
+
+export const qualityColumns: TableColumn[] = [
+  { key: "labeler", label: "Labeler" },
+  { key: "status", label: "Status" },
+  { key: "judgments", label: "Judgments", numeric: true },
+  { key: "gold", label: "Gold accuracy", numeric: true },
+  { key: "left", label: "Left rate", numeric: true },
+  { key: "leftP", label: "Left-rate test", numeric: true },
+  { key: "ties", label: "Ties", numeric: true },
+  { key: "bothBad", label: "Both bad", numeric: true },
+  { key: "median", label: "Median time", numeric: true },
+  { key: "fast", label: "Fast", numeric: true },
+  { key: "majority", label: "Majority agreement", numeric: true },
+  { key: "model", label: "Model agreement", numeric: true },
+  { key: "skips", label: "Skips", numeric: true },
+  { key: "reports", label: "Reports", numeric: true },
+  { key: "flags", label: "Flags" },
+];
+
+export function qualityRow(q: LabelerQuality): Record<string, TableCell> {
+  const m = q.majority;
+  return {
+    labeler: q.label,
+    status: q.status,
+    judgments: q.judgments,
+    gold: shareCell(q.gold),
+    left: shareCell(q.left),
+    leftP: q.left.p === null ? null : { text: pValue(q.left.p), sort: q.left.p, csv: q.left.p.toPrecision(4) },
+    ties: rateCell(q.tieRate),
+    bothBad: rateCell(q.bothBadRate),
+    median: q.medianMs === null ? null : { text: `${(q.medianMs / 1000).toFixed(1)} s`, sort: q.medianMs },
+    fast: shareCell(q.fast),
+    majority:
+      m.value === null
+        ? { text: m.reason ?? "–", sort: null, csv: "" }
+        : {
+            text: `${pct(m.value)}${m.ciLow !== null && m.ciHigh !== null ? ` (${pct(m.ciLow)}–${pct(m.ciHigh)}` : " ("}, n=${m.n})`,
+            sort: m.value,
+            csv: m.value.toFixed(4),
+          },
+    model: shareCell(q.model),
+    skips: q.skips,
+    reports: q.reports,
+    flags: q.flags.length === 0 ? "" : q.flags.map((f) => f.reason).join("; "),
+  };
+}

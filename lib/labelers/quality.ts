@@ -2,8 +2,7 @@ import { type Estimate, looMajorityAgreement, notEnough, type Vote } from "../ag
 import { db, Prisma } from "../db";
 import type { Project } from "../generated/prisma/client";
 import { listMembers, type MemberStatus } from "../projects";
-import { binomialTwoSidedP, type Flag, labelerFlags, TIME_EDGES_MS } from "../quality";
-import { wilson } from "../truth/compare";
+import { binomialTwoSidedP, type Flag, labelerFlags, TIME_EDGES_MS, wilson } from "../quality";
 
 const sql = Prisma.sql;
 

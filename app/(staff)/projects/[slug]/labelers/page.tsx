@@ -166,7 +166,9 @@ export default async function ProjectLabelers({
 
           <div className="space-y-2">
             <h2 className="text-base font-semibold">Members</h2>
-            <div className="overflow-x-auto rounded border border-stone-200 bg-white">
+            {/* Focusable so keyboard users can scroll it on a phone, where it may hold no control. */}
+            {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must take focus (axe scrollable-region-focusable). */}
+            <div tabIndex={0} className="overflow-x-auto rounded border border-stone-200 bg-white">
               <table className="w-full text-left text-sm tabular-nums" data-testid="members">
                 <caption className="sr-only">Members</caption>
                 <thead className="text-stone-600">

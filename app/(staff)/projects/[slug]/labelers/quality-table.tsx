@@ -3,11 +3,17 @@ import type { LabelerQuality, Share } from "@/lib/labelers";
 
 const pct = (x: number) => `${Math.round(100 * x)}%`;
 
-/** "82% (71–89%, n=40)", sorted by the value, written to CSV as the bare value. */
-function shareCell(s: Share): TableCell {
-  if (s.value === null || s.low === null || s.high === null) return { text: "– (n=0)", sort: null, csv: "" };
-  return { text: `${pct(s.value)} (${pct(s.low)}–${pct(s.high)}, n=${s.n})`, sort: s.value, csv: s.value.toFixed(4) };
+// Non-breaking spaces keep a figure and its interval on one line; the table scrolls sideways.
+const oneLine = (text: string) => text.replaceAll(" ", "\u00a0");
+
+/** "82% (71–89%) n=40", sorted by the value, written to CSV as the bare value. */
+function intervalCell(value: number | null, low: number | null, high: number | null, n: number): TableCell {
+  if (value === null) return { text: oneLine(`– n=${n}`), sort: null, csv: "" };
+  const interval = low === null || high === null ? "" : ` (${Math.round(100 * low)}–${pct(high)})`;
+  return { text: oneLine(`${pct(value)}${interval} n=${n}`), sort: value, csv: value.toFixed(4) };
 }
+
+const shareCell = (s: Share) => intervalCell(s.value, s.low, s.high, s.n);
 
 const rateCell = (x: number | null): TableCell => (x === null ? null : { text: pct(x), sort: x, csv: x.toFixed(4) });
 
@@ -48,13 +54,7 @@ export function qualityRow(q: LabelerQuality): Record<string, TableCell> {
     median: q.medianMs === null ? null : { text: `${(q.medianMs / 1000).toFixed(1)} s`, sort: q.medianMs },
     fast: shareCell(q.fast),
     majority:
-      m.value === null
-        ? { text: m.reason ?? "–", sort: null, csv: "" }
-        : {
-            text: `${pct(m.value)}${m.ciLow !== null && m.ciHigh !== null ? ` (${pct(m.ciLow)}–${pct(m.ciHigh)}` : " ("}, n=${m.n})`,
-            sort: m.value,
-            csv: m.value.toFixed(4),
-          },
+      m.value === null ? { text: m.reason ?? "–", sort: null, csv: "" } : intervalCell(m.value, m.ciLow, m.ciHigh, m.n),
     model: shareCell(q.model),
     skips: q.skips,
     reports: q.reports,

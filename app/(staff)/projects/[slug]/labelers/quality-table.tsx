@@ -3,8 +3,8 @@ import type { LabelerQuality, Share } from "@/lib/labelers";
 
 const pct = (x: number) => `${Math.round(100 * x)}%`;
 
-// Non-breaking spaces keep a figure and its interval on one line; the table scrolls sideways.
-const oneLine = (text: string) => text.replaceAll(" ", "\u00a0");
+// Non-breaking spaces and hyphen keep a figure and its interval on one line; the table scrolls sideways.
+const oneLine = (text: string) => text.replaceAll(" ", "\u00a0").replaceAll("–", "\u2011");
 
 /** "82% (71–89%) n=40", sorted by the value, written to CSV as the bare value. */
 function intervalCell(value: number | null, low: number | null, high: number | null, n: number): TableCell {
@@ -21,6 +21,12 @@ function pValue(p: number | null): string {
   if (p === null) return "";
   return p < 0.001 ? "p<0.001" : `p=${p.toFixed(3)}`;
 }
+
+const FLAG_NAMES: Record<LabelerQuality["flags"][number]["rule"], string> = {
+  gold: "gold accuracy",
+  fast: "fast decisions",
+  left: "left rate",
+};
 
 export const qualityColumns: TableColumn[] = [
   { key: "labeler", label: "Labeler" },
@@ -58,6 +64,14 @@ export function qualityRow(q: LabelerQuality): Record<string, TableCell> {
     model: shareCell(q.model),
     skips: q.skips,
     reports: q.reports,
-    flags: q.flags.length === 0 ? "" : q.flags.map((f) => f.reason).join("; "),
+    // Short names here (the reasons are listed above the table); the CSV gets the reasons in full.
+    flags:
+      q.flags.length === 0
+        ? ""
+        : {
+            text: q.flags.map((f) => FLAG_NAMES[f.rule]).join(", "),
+            sort: q.flags.length,
+            csv: q.flags.map((f) => f.reason).join("; "),
+          },
   };
 }

@@ -29,6 +29,7 @@ export type ErrorCode =
   // Members and accounts
   | "USER_DEACTIVATED"
   | "MEMBER_EXCLUDED"
+  | "LABELER_PAUSED"
   | "OWN_ACCOUNT"
   // Reward model
   | "NO_MODEL"

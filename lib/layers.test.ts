@@ -22,6 +22,7 @@ const PURE = [
   "lib/random.ts",
   "lib/errors.ts",
   "lib/agreement",
+  "lib/quality",
 ];
 const FORBIDDEN_PACKAGES = [/^next($|\/)/, /^next-auth($|\/)/, /^pg($|\/)/, /^pg-boss($|\/)/, /^@prisma\//];
 const FORBIDDEN_FOLDERS = ["lib/db", "lib/jobs", "lib/generated", "lib/http", "lib/auth", "lib/rm/service", "app"];

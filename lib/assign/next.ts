@@ -25,15 +25,20 @@ export async function nextTask(project: Project, userId: string, options: Option
       "This project is archived: it serves no pairs now. Your judgments are kept; ask the project's admin if it should be open.",
     );
   }
+  // Read on every request, never cached: a lead's pause applies from the labeler's next request.
+  const member = await db().membership.findUnique({
+    where: { projectId_userId: { projectId: project.id, userId } },
+    select: { paused: true, completionCode: true },
+  });
+  if (member?.paused) {
+    throw new DomainError(
+      "LABELER_PAUSED",
+      "A lead has paused your labeling in this project, so no pairs are served to you now. Your judgments are kept; ask the project's lead if you think this is a mistake.",
+    );
+  }
   if (project.quota > 0) {
     const done = await db().judgment.count({ where: { projectId: project.id, userId } });
-    if (done >= project.quota) {
-      const member = await db().membership.findUnique({
-        where: { projectId_userId: { projectId: project.id, userId } },
-        select: { completionCode: true },
-      });
-      return { kind: "done", reason: "quota", completionCode: member?.completionCode };
-    }
+    if (done >= project.quota) return { kind: "done", reason: "quota", completionCode: member?.completionCode };
   }
 
   if (project.demonstrations && random() < project.demoRate) {

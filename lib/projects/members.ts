@@ -3,7 +3,7 @@ import { DomainError, notFound } from "../errors";
 import { addMember } from "./join";
 import { forgetMembership } from "./lookup";
 
-export type MemberStatus = "active" | "excluded" | "deactivated" | "not a member";
+export type MemberStatus = "active" | "paused" | "excluded" | "deactivated" | "not a member";
 
 export type ProjectMember = {
   userId: string;
@@ -13,6 +13,8 @@ export type ProjectMember = {
   status: MemberStatus;
   member: boolean;
   excluded: boolean;
+  /** Served no pairs while a lead has them paused (lib/labelers/actions.ts). */
+  paused: boolean;
   judgments: number;
   /** When they were last served a pair in this project. */
   lastActiveAt: Date | null;
@@ -33,6 +35,7 @@ export async function listMembers(projectId: string): Promise<ProjectMember[]> {
     SELECT u.id AS "userId", coalesce(u.email, u.name, u.id) AS label, u.role,
            u."deactivatedAt" IS NOT NULL AS deactivated,
            m."userId" IS NOT NULL AS member, coalesce(m.excluded, false) AS excluded,
+           coalesce(m.paused, false) AS paused,
            (SELECT count(*)::int FROM "Judgment" j WHERE j."userId" = u.id AND j."projectId" = ${projectId}) AS judgments,
            (SELECT max(a."createdAt") FROM "Assignment" a
              WHERE a."userId" = u.id AND a."projectId" = ${projectId}) AS "lastActiveAt"
@@ -43,9 +46,13 @@ export async function listMembers(projectId: string): Promise<ProjectMember[]> {
   return rows.map(({ deactivated, ...row }) => ({ ...row, status: memberStatus(row, deactivated) }));
 }
 
-function memberStatus(row: { member: boolean; excluded: boolean }, deactivated: boolean): MemberStatus {
+function memberStatus(
+  row: { member: boolean; excluded: boolean; paused: boolean },
+  deactivated: boolean,
+): MemberStatus {
   if (deactivated) return "deactivated";
   if (row.excluded) return "excluded";
+  if (row.paused) return "paused";
   return row.member ? "active" : "not a member";
 }
 

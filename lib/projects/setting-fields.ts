@@ -27,6 +27,7 @@ export const SETTING_GROUPS = [
   "Demonstrations",
   "Reward model",
   "Guidelines",
+  "Labeler quality",
 ] as const;
 export type SettingGroup = (typeof SETTING_GROUPS)[number];
 
@@ -161,7 +162,68 @@ export const SETTING_FIELDS: readonly SettingField[] = [
     help: 'Markdown shown to labelers before their first pair and whenever they press "?". Up to 20,000 characters.',
     onChange: "Labelers see the new text the next time they open the project; nothing stored changes.",
   },
+  ...qualityFields(),
 ];
+
+// The rules that flag a labeler on the Labelers page. A flag only informs: pausing or excluding
+// stays a lead's decision, so changing a rule never changes data.
+function qualityFields(): SettingField[] {
+  const onChange = "Changes which labelers are flagged on the Labelers page; no judgment or action changes.";
+  const group = "Labeler quality" as const;
+  return [
+    {
+      key: "fastMs",
+      label: "Fast decision (milliseconds)",
+      group,
+      input: "whole",
+      help: "A decision made in less time than this counts as fast, e.g. 2000 for 2 seconds.",
+      onChange,
+    },
+    {
+      key: "flagFastShare",
+      label: "Flag: share of fast decisions",
+      group,
+      input: "fraction",
+      step: 0.01,
+      help: "Flag a labeler when at least this share of their decisions is fast, from 0 to 1: 0.3 means 30%.",
+      onChange,
+    },
+    {
+      key: "flagGoldBelow",
+      label: "Flag: gold accuracy below",
+      group,
+      input: "fraction",
+      step: 0.01,
+      help: "Flag a labeler whose share of gold pairs answered right is below this, from 0 to 1: 0.7 means 70%.",
+      onChange,
+    },
+    {
+      key: "flagGoldAfter",
+      label: "Gold pairs before judging accuracy",
+      group,
+      input: "whole",
+      help: "The gold-accuracy rule applies once a labeler has answered at least this many gold pairs.",
+      onChange,
+    },
+    {
+      key: "flagLeftMargin",
+      label: "Flag: left rate away from 50% by more than",
+      group,
+      input: "fraction",
+      step: 0.01,
+      help: "Flag a labeler whose share of left picks is outside 50% ± this, from 0 to 0.5: 0.15 means outside 35–65%.",
+      onChange,
+    },
+    {
+      key: "flagLeftAfter",
+      label: "Judgments before judging the left rate",
+      group,
+      input: "whole",
+      help: "The left-rate rule applies once a labeler has made at least this many judgments.",
+      onChange,
+    },
+  ];
+}
 
 const IDENTITY_LABELS: Record<string, string> = { slug: "Slug", name: "Name", kind: "Kind" };
 

@@ -29,6 +29,12 @@ export const settingsShape = {
   activeLearning: z.boolean(),
   retrainEvery: z.number().int().min(0).max(1_000_000),
   guidelines: optionalText(20_000),
+  fastMs: z.number().int().min(0).max(600_000),
+  flagGoldBelow: z.number().min(0).max(1),
+  flagGoldAfter: z.number().int().min(1).max(1_000_000),
+  flagFastShare: z.number().min(0).max(1),
+  flagLeftMargin: z.number().min(0).max(0.5),
+  flagLeftAfter: z.number().int().min(1).max(1_000_000),
 };
 
 export type SettingKey = keyof typeof settingsShape;
@@ -52,6 +58,12 @@ export const SETTING_DEFAULTS: ProjectSettings = {
   activeLearning: false,
   retrainEvery: 200,
   guidelines: null,
+  fastMs: 2000,
+  flagGoldBelow: 0.7,
+  flagGoldAfter: 20,
+  flagFastShare: 0.3,
+  flagLeftMargin: 0.15,
+  flagLeftAfter: 50,
 };
 
 /** A change to some settings: only the keys given. An unknown key is refused, so a typo cannot pass silently. */

@@ -168,7 +168,7 @@ describe("authorization on the server", () => {
         "GET /api/projects/x/stats",
         "GET /api/projects/x/export",
         "POST /api/projects/x/import",
-        "PATCH /api/projects/x/members/x",
+        "POST /api/projects/x/labelers/x/actions",
         "DELETE /api/projects/x/members/x",
         "POST /api/projects/x/members",
         "POST /api/projects/x/invite",

@@ -1,20 +1,8 @@
-import { z } from "zod";
 import { LEADS } from "@/lib/auth/roles";
 import { projectRoute } from "@/lib/http/project-route";
-import { removeMember, setMemberExcluded } from "@/lib/projects";
+import { removeMember } from "@/lib/projects";
 
-const body = z.object({ excluded: z.boolean() });
-
-/** A lead excludes an unreliable labeler: their judgments stay stored but are left out downstream. */
-export const PATCH = projectRoute(
-  {
-    roles: LEADS,
-    access: "staff",
-    summary: "Exclude or re-include a labeler: excluded judgments are left out downstream",
-    body,
-  },
-  async ({ project, params, body }) => setMemberExcluded(project.id, params.userId ?? "", body.excluded),
-);
+// Excluding and pausing go through /labelers/[userId]/actions, which records who, when and why.
 
 /** A lead removes a member: no more access to the project; their judgments stay. */
 export const DELETE = projectRoute(

@@ -1,0 +1,7 @@
+export * from "./bootstrap";
+export * from "./ceiling";
+export * from "./coefficients";
+export * from "./estimate";
+export * from "./report";
+export * from "./tally";
+export * from "./votes";

@@ -1,0 +1,73 @@
+import { CHOICES, type Choice, type Counts, choiceIndex, countsByPair, type Vote } from "./votes";
+
+/**
+ * Tallies: what the pair-level statistics actually depend on. Percent agreement, Fleiss' κ,
+ * Krippendorff's α and the human ceiling are functions of each pair's category counts only, so
+ * pairs are tallied by their count vector (a handful of distinct vectors even for a million
+ * judgments). The database computes the same tallies in SQL (lib/stats/agreement-data.ts).
+ */
+
+/** How many pairs have exactly these counts [A, B, TIE, BOTH_BAD]. */
+export type PairProfile = { counts: Counts; pairs: number };
+
+/** How many of one labeler's judgments were `choice` on a pair whose counts (theirs included) are `counts`. */
+export type LabelerCell = { labelerId: string; choice: Choice; counts: Counts; judgments: number };
+
+/** Two labelers' choices on the pairs both judged: table[i][j] = pairs where first chose CHOICES[i], second CHOICES[j]. */
+export type CohenTable = { first: string; second: string; table: number[][] };
+
+export function countsKey(counts: readonly number[]): string {
+  return counts.join(",");
+}
+
+export function pairProfiles(votes: readonly Vote[]): PairProfile[] {
+  const byKey = new Map<string, PairProfile>();
+  for (const counts of countsByPair(votes).values()) {
+    const key = countsKey(counts);
+    const profile = byKey.get(key);
+    if (profile) profile.pairs += 1;
+    else byKey.set(key, { counts, pairs: 1 });
+  }
+  return [...byKey.values()].sort((a, b) => countsKey(a.counts).localeCompare(countsKey(b.counts)));
+}
+
+export function labelerCells(votes: readonly Vote[]): LabelerCell[] {
+  const counts = countsByPair(votes);
+  const byKey = new Map<string, LabelerCell>();
+  for (const vote of votes) {
+    const pairCounts = counts.get(vote.pairId) as Counts;
+    const key = `${vote.labelerId}\u0000${vote.choice}\u0000${countsKey(pairCounts)}`;
+    const cell = byKey.get(key);
+    if (cell) cell.judgments += 1;
+    else byKey.set(key, { labelerId: vote.labelerId, choice: vote.choice, counts: pairCounts, judgments: 1 });
+  }
+  return [...byKey.values()];
+}
+
+/** For every two labelers who judged at least one common pair, their 4×4 table of choices. */
+export function cohenTables(votes: readonly Vote[]): CohenTable[] {
+  const byPair = new Map<string, Vote[]>();
+  for (const vote of votes) {
+    const list = byPair.get(vote.pairId);
+    if (list) list.push(vote);
+    else byPair.set(vote.pairId, [vote]);
+  }
+  const tables = new Map<string, CohenTable>();
+  for (const pairVotes of byPair.values()) {
+    for (const x of pairVotes) {
+      for (const y of pairVotes) {
+        if (x.labelerId >= y.labelerId) continue;
+        const key = `${x.labelerId}\u0000${y.labelerId}`;
+        let entry = tables.get(key);
+        if (!entry) {
+          entry = { first: x.labelerId, second: y.labelerId, table: CHOICES.map(() => CHOICES.map(() => 0)) };
+          tables.set(key, entry);
+        }
+        const row = entry.table[choiceIndex(x.choice)] as number[];
+        const j = choiceIndex(y.choice);
+        row[j] = (row[j] ?? 0) + 1;
+      }
+    }
+  }
+  return [...tables.values()].sort((a, b) => a.first.localeCompare(b.first) || a.second.localeCompare(b.second));
+}

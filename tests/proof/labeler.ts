@@ -118,12 +118,18 @@ export class SimulatedLabeler {
 
   private onState(): void {
     const { view } = this.session.getState();
-    if (view.kind === "error") return this.failed(new Error(`labeler stopped: ${view.message}`));
+    if (view.kind === "error") {
+      this.failed(new Error(`labeler stopped: ${view.message}`));
+      return;
+    }
     if (view.kind !== "task") return;
     const task = view.task;
-    if (task.kind === "done" && task.reason === "empty") return this.stopWhenDelivered();
+    const nothingLeft = task.kind === "done" && task.reason === "empty";
+    if (nothingLeft || (task.kind === "pair" && this.decided >= this.options.quota)) {
+      this.stopWhenDelivered();
+      return;
+    }
     if (task.kind !== "pair" || this.answering === task.assignmentId) return;
-    if (this.decided >= this.options.quota) return this.stopWhenDelivered();
     this.answering = task.assignmentId;
     const thinkMs = -Math.log(1 - this.options.random()) * this.options.thinkMs;
     setTimeout(() => {

@@ -57,7 +57,6 @@ export async function runProof(plan: ProofPlan): Promise<ProofReport> {
   if (!existsSync(".next/BUILD_ID")) throw new Error("No production build: run `npm run build` first.");
   const dir = await mkdtemp(path.join(os.tmpdir(), "vibecheck-proof-"));
   const secret = randomBytes(24).toString("hex");
-  const random = mulberry32(plan.seed);
   let database: EmbeddedDatabase | undefined;
   let server: ChildProcess | undefined;
   try {

@@ -218,4 +218,39 @@ describe("LabelingSession: skip, undo, held pairs", () => {
     outbox.stop();
     session.dispose();
   });
+
+  it("never shows again a lease it answered that the server handed back, and asks again once it is delivered", async () => {
+    // The server reads only the first 50 excluded leases: with a long outbox it may resume one
+    // the labeler already answered. Here the third request gets lease 1 back.
+    const replies = [pair(1), pair(2), pair(1), pair(3)];
+    const excluded: string[][] = [];
+    const nextTask = vi.fn(async (_slug: string, exclude: readonly string[]) => {
+      excluded.push([...exclude]);
+      return replies.shift() ?? { kind: "done" as const, reason: "empty" as const };
+    });
+    let reconnect = () => {};
+    const network = new Promise<void>((resolve) => {
+      reconnect = resolve;
+    });
+    const outbox = new Outbox({
+      key: "k",
+      storage: null,
+      fetch: async () => network.then(() => new Response("{}", { status: 200 })),
+    });
+    const session = new LabelingSession({ projectSlug: "p", outbox, quotaLeft: null, openPairs: 10, nextTask });
+    session.start();
+    await tick();
+    session.decide(shownTask(session) as PairTask, { choice: "A", durationMs: 100 });
+    expect(shownTask(session)).toEqual(pair(2));
+    session.decide(shownTask(session) as PairTask, { choice: "B", durationMs: 100 });
+    await tick();
+    // Lease 1 came back while its judgment waits in the outbox: not shown, not asked again yet.
+    expect(session.getState().view).toEqual({ kind: "loading" });
+    expect(nextTask).toHaveBeenCalledTimes(3);
+    reconnect();
+    await vi.waitFor(() => expect(shownTask(session)).toEqual(pair(3)));
+    expect(outbox.items()).toEqual([]);
+    outbox.stop();
+    session.dispose();
+  });
 });

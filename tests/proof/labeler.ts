@@ -38,6 +38,7 @@ export class SimulatedLabeler {
   failedRequests = 0;
   private stopping = false;
   private answering: string | null = null;
+  private readonly answered = new Set<string>();
   private finished!: () => void;
   private failed!: (error: Error) => void;
   readonly done: Promise<void>;
@@ -64,6 +65,10 @@ export class SimulatedLabeler {
     this.session.subscribe(() => this.onState());
   }
 
+  get quota(): number {
+    return this.options.quota;
+  }
+
   start(): void {
     this.outbox.start();
     this.session.start();
@@ -78,6 +83,14 @@ export class SimulatedLabeler {
   goOnline(): void {
     this.offline = false;
     void this.outbox.flush();
+  }
+
+  /** Where this labeler is, for a run that stops making progress. */
+  describe(): string {
+    const { view } = this.session.getState();
+    const shown =
+      view.kind === "task" ? `${view.task.kind}${view.task.kind === "done" ? `/${view.task.reason}` : ""}` : view.kind;
+    return `${shown}, ${this.decided} decided, ${this.pending} waiting, ${this.offline ? "offline" : "online"}`;
   }
 
   get pending(): number {
@@ -130,7 +143,13 @@ export class SimulatedLabeler {
       return;
     }
     if (task.kind !== "pair" || this.answering === task.assignmentId) return;
+    if (this.answered.has(task.assignmentId)) {
+      // A person would answer it again, and the server would refuse the second answer.
+      this.failed(new Error(`the session showed lease ${task.assignmentId} again after it was answered`));
+      return;
+    }
     this.answering = task.assignmentId;
+    this.answered.add(task.assignmentId);
     const thinkMs = -Math.log(1 - this.options.random()) * this.options.thinkMs;
     setTimeout(() => {
       const before = new Set(this.outbox.items().map((item) => item.clientId));

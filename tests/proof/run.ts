@@ -137,8 +137,12 @@ export async function runProof(plan: ProofPlan): Promise<ProofReport> {
       },
     );
     let lastReport = 0;
+    let lastProgress = { count: -1, at: performance.now() };
     while (!finished) {
-      const progress = acknowledged() / plan.judgments;
+      const count = acknowledged();
+      if (count !== lastProgress.count) lastProgress = { count, at: performance.now() };
+      else if (performance.now() - lastProgress.at > STALL_MS) throw new Error(stalled(labelers));
+      const progress = count / plan.judgments;
       const fault = faults[0];
       if (fault && progress >= fault.at) {
         faults.shift();
@@ -188,6 +192,17 @@ export async function runProof(plan: ProofPlan): Promise<ProofReport> {
 
 function withoutLog({ log: _, ...rest }: ProofPlan): Omit<ProofPlan, "log"> {
   return rest;
+}
+
+/** No acknowledgment for this long (past every outage and the offline time) means a stuck client. */
+const STALL_MS = 180_000;
+
+function stalled(labelers: SimulatedLabeler[]): string {
+  const stuck = labelers.filter((l) => l.ledger.acknowledged.size < l.quota);
+  return `no judgment was acknowledged for ${STALL_MS / 1000} s; unfinished labelers:\n${stuck
+    .slice(0, 10)
+    .map((l) => `  ${l.describe()}`)
+    .join("\n")}`;
 }
 
 const noLimits = { RATE_JUDGMENTS_PER_MINUTE: "1000000" };

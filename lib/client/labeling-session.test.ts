@@ -33,6 +33,20 @@ const shownTask = (session: LabelingSession) => {
 
 const tick = () => new Promise((resolve) => setTimeout(resolve, 0));
 
+/** Requests hang until the "network" comes back, so delivery happens only when the test says so. */
+function heldOutbox() {
+  let reconnect = () => {};
+  const network = new Promise<void>((resolve) => {
+    reconnect = resolve;
+  });
+  const outbox = new Outbox({
+    key: "k",
+    storage: null,
+    fetch: async () => network.then(() => new Response("{}", { status: 200 })),
+  });
+  return { outbox, reconnect };
+}
+
 function offlineOutbox() {
   return new Outbox({ key: "k", storage: null, fetch: async () => Promise.reject(new TypeError("offline")) });
 }
@@ -64,16 +78,7 @@ describe("LabelingSession", () => {
     const server = fakeServer((served) =>
       served >= 2 ? { kind: "done", reason: "quota", completionCode: "C0DE" } : null,
     );
-    // Requests hang until the "network" comes back, so delivery happens only when the test says so.
-    let reconnect = () => {};
-    const network = new Promise<void>((resolve) => {
-      reconnect = resolve;
-    });
-    const outbox = new Outbox({
-      key: "k",
-      storage: null,
-      fetch: async () => network.then(() => new Response("{}", { status: 200 })),
-    });
+    const { outbox, reconnect } = heldOutbox();
     const session = new LabelingSession({ projectSlug: "p", outbox, quotaLeft: 2, openPairs: 10, ...server });
     session.start();
     await tick();
@@ -228,15 +233,7 @@ describe("LabelingSession: skip, undo, held pairs", () => {
       excluded.push([...exclude]);
       return replies.shift() ?? { kind: "done" as const, reason: "empty" as const };
     });
-    let reconnect = () => {};
-    const network = new Promise<void>((resolve) => {
-      reconnect = resolve;
-    });
-    const outbox = new Outbox({
-      key: "k",
-      storage: null,
-      fetch: async () => network.then(() => new Response("{}", { status: 200 })),
-    });
+    const { outbox, reconnect } = heldOutbox();
     const session = new LabelingSession({ projectSlug: "p", outbox, quotaLeft: null, openPairs: 10, nextTask });
     session.start();
     await tick();

@@ -79,7 +79,8 @@ describe("npm start's logs", () => {
     const token = await signIn(base, "admin@vibecheck.local", "vibecheck-demo");
     expect(token).toBeTruthy();
     const cookie = `next-auth.session-token=${token}`;
-    expect((await fetch(`${base}/projects`, { headers: { cookie } })).status).toBe(200);
+    expect((await fetch(`${base}/api/projects`, { headers: { cookie } })).status).toBe(200);
+    expect((await fetch(`${base}/`, { headers: { cookie } })).status).toBe(200);
     const bad = await fetch(`${base}/api/projects/nope/judgments`, {
       method: "POST",
       headers: { cookie, "content-type": "application/json" },

@@ -33,6 +33,20 @@ const shownTask = (session: LabelingSession) => {
 
 const tick = () => new Promise((resolve) => setTimeout(resolve, 0));
 
+/** Requests hang until the "network" comes back, so delivery happens only when the test says so. */
+function heldOutbox() {
+  let reconnect = () => {};
+  const network = new Promise<void>((resolve) => {
+    reconnect = resolve;
+  });
+  const outbox = new Outbox({
+    key: "k",
+    storage: null,
+    fetch: async () => network.then(() => new Response("{}", { status: 200 })),
+  });
+  return { outbox, reconnect };
+}
+
 function offlineOutbox() {
   return new Outbox({ key: "k", storage: null, fetch: async () => Promise.reject(new TypeError("offline")) });
 }
@@ -64,16 +78,7 @@ describe("LabelingSession", () => {
     const server = fakeServer((served) =>
       served >= 2 ? { kind: "done", reason: "quota", completionCode: "C0DE" } : null,
     );
-    // Requests hang until the "network" comes back, so delivery happens only when the test says so.
-    let reconnect = () => {};
-    const network = new Promise<void>((resolve) => {
-      reconnect = resolve;
-    });
-    const outbox = new Outbox({
-      key: "k",
-      storage: null,
-      fetch: async () => network.then(() => new Response("{}", { status: 200 })),
-    });
+    const { outbox, reconnect } = heldOutbox();
     const session = new LabelingSession({ projectSlug: "p", outbox, quotaLeft: 2, openPairs: 10, ...server });
     session.start();
     await tick();
@@ -215,6 +220,33 @@ describe("LabelingSession: skip, undo, held pairs", () => {
     held = false;
     wake();
     await vi.waitFor(() => expect(shownTask(session)).toMatchObject({ kind: "pair", assignmentId: "lease-1" }));
+    outbox.stop();
+    session.dispose();
+  });
+
+  it("never shows again a lease it answered that the server handed back, and asks again once it is delivered", async () => {
+    // The server reads only the first 50 excluded leases: with a long outbox it may resume one
+    // the labeler already answered. Here the third request gets lease 1 back.
+    const replies = [pair(1), pair(2), pair(1), pair(3)];
+    const excluded: string[][] = [];
+    const nextTask = vi.fn(async (_slug: string, exclude: readonly string[]) => {
+      excluded.push([...exclude]);
+      return replies.shift() ?? { kind: "done" as const, reason: "empty" as const };
+    });
+    const { outbox, reconnect } = heldOutbox();
+    const session = new LabelingSession({ projectSlug: "p", outbox, quotaLeft: null, openPairs: 10, nextTask });
+    session.start();
+    await tick();
+    session.decide(shownTask(session) as PairTask, { choice: "A", durationMs: 100 });
+    expect(shownTask(session)).toEqual(pair(2));
+    session.decide(shownTask(session) as PairTask, { choice: "B", durationMs: 100 });
+    await tick();
+    // Lease 1 came back while its judgment waits in the outbox: not shown, not asked again yet.
+    expect(session.getState().view).toEqual({ kind: "loading" });
+    expect(nextTask).toHaveBeenCalledTimes(3);
+    reconnect();
+    await vi.waitFor(() => expect(shownTask(session)).toEqual(pair(3)));
+    expect(outbox.items()).toEqual([]);
     outbox.stop();
     session.dispose();
   });

@@ -291,6 +291,13 @@ export class LabelingSession {
           await this.outbox.waitFor((items) => !items.some(isDemonstrationOf(task.promptId)));
           continue;
         }
+        if (task.kind === "pair" && this.outbox.items().some(isAnswerTo(task.assignmentId))) {
+          // A lease answered but not yet delivered, handed back: the server reads only the first 50
+          // excluded leases, and a long outbox holds more. Showing it again would ask for a second
+          // answer the server refuses; wait for the first to arrive, then ask again.
+          await this.outbox.waitFor((items) => !items.some(isAnswerTo(task.assignmentId)));
+          continue;
+        }
         return task;
       } catch (error) {
         if (error instanceof ApiError && error.definitive) throw error;
@@ -317,6 +324,10 @@ export class LabelingSession {
     this.state = { ...next, canUndo: this.undoable(next.view) };
     for (const listener of [...this.listeners]) listener();
   }
+}
+
+function isAnswerTo(assignmentId: string) {
+  return (item: OutboxItem) => item.assignmentId === assignmentId;
 }
 
 function isDemonstrationOf(promptId: string) {

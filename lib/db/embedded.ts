@@ -26,6 +26,8 @@ type Options = {
   binaries?: string;
   /** Where root keeps copies the server's user can reach (see server-account.ts); tests point it elsewhere. */
   shared?: string;
+  /** A fixed port, so that a restart keeps the URL clients hold (the proof restarts it); default a free one. */
+  port?: number;
 };
 
 const USER = "vibecheck";
@@ -38,6 +40,7 @@ export async function startEmbeddedPostgres({
   log,
   binaries = packagedBinaries(),
   shared = SHARED_DIR,
+  port: fixedPort,
 }: Options): Promise<EmbeddedDatabase> {
   const secretFile = path.resolve(dir, "pg-password");
   const linkOrCluster = path.resolve(dir, "pg");
@@ -70,7 +73,7 @@ export async function startEmbeddedPostgres({
     await initdb(server, clusterDir, USER, password).catch(failed("initialise"));
   }
   const durability = ephemeral ? ["-c", "fsync=off", "-c", "synchronous_commit=off", "-c", "full_page_writes=off"] : [];
-  const port = await freePort();
+  const port = fixedPort ?? (await freePort());
   const flags = ["-c", "listen_addresses=127.0.0.1", "-c", "unix_socket_directories=", "-c", "max_connections=300"];
   const running = await startPostgres(server, clusterDir, port, [...flags, ...durability]).catch(failed("start"));
   const url = `postgresql://${USER}:${encodeURIComponent(password)}@127.0.0.1:${port}/${DATABASE}`;

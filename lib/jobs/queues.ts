@@ -48,11 +48,15 @@ export const retrainQueue = defineQueue({
 /**
  * The ground truth (Black's win probability) of every Go board candidate that has none: every
  * minute, or on demand for one project.
+ * - expireInSeconds: a run stops itself after 5 minutes (workers/jobs/go-truth.ts), so 10 minutes
+ *   only ever cuts off a dead worker; its job is then failed and retried. Each batch commits on its
+ *   own, so a killed run loses only the batch it was computing (tests/integration/go-truth-worker.test.ts).
  */
 export const goTruthQueue = defineQueue({
   name: "go-truth",
   version: 1,
   payload: z.object({ projectId: z.string().optional() }).passthrough(),
+  options: { retryLimit: 3, retryDelay: 30, expireInSeconds: 10 * 60 },
   cron: "* * * * *",
 });
 

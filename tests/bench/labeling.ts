@@ -1,14 +1,14 @@
-import { type ChildProcess, spawn } from "node:child_process";
+import type { ChildProcess } from "node:child_process";
 import { randomBytes, randomUUID } from "node:crypto";
 import { existsSync } from "node:fs";
 import { mkdtemp, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
-import { encode } from "next-auth/jwt";
 import pg from "pg";
 import { startEmbeddedPostgres } from "../../lib/db/embedded";
 import { migrateDeploy } from "../../lib/db/migrate";
 import { freePort } from "../../lib/net/free-port";
+import { seedLabelingProject, startNextServer } from "../setup/labeling-seed";
 import { LoadClient, percentile } from "./load";
 import { type BenchFigure, type BenchSection, median } from "./report";
 
@@ -174,68 +174,11 @@ async function rawInsertFloor(url: string, connections: number): Promise<FloorRe
 }
 
 /** A project with enough pairs for every run, and signed session cookies for the labelers. */
-async function seed(url: string, secret: string, labelers: number): Promise<string[]> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
+function seed(url: string, secret: string, labelers: number): Promise<string[]> {
   const neededSlots = 1500 * SECONDS * RUNS * LEVELS.length * 2;
-  const prompts = Math.ceil(neededSlots / (3 * 6));
-  await client.query(
-    `INSERT INTO "Project" (id, slug, name, k, "goldRate", "inviteCode") VALUES ('bench', $1, 'Bench', 3, 0, 'bench-invite')`,
-    [SLUG],
-  );
-  await client.query(
-    `INSERT INTO "Prompt" (id, "projectId", "externalId", text)
-     SELECT 'p' || i, 'bench', 'p' || i, 'Write a poem about the number ' || i FROM generate_series(1, $1) i`,
-    [prompts],
-  );
-  await client.query(
-    `INSERT INTO "Candidate" (id, "promptId", "externalId", text, source)
-     SELECT 'p' || i || 'c' || c, 'p' || i, 'c' || c, 'A candidate poem, number ' || c, 'model-' || c
-     FROM generate_series(1, $1) i, generate_series(1, 4) c`,
-    [prompts],
-  );
-  await client.query(
-    `INSERT INTO "Pair" (id, "projectId", "promptId", "candidateAId", "candidateBId", "openSlots", "shuffleKey")
-     SELECT gen_random_uuid()::text, 'bench', 'p' || i, 'p' || i || 'c' || a, 'p' || i || 'c' || b, 3,
-            floor(random() * 2147483647)::int
-     FROM generate_series(1, $1) i, generate_series(1, 4) a, generate_series(1, 4) b WHERE a < b`,
-    [prompts],
-  );
-  const cookies = [];
-  for (let i = 0; i < labelers; i++) {
-    const id = `labeler-${i}`;
-    await client.query(`INSERT INTO "User" (id, email, role) VALUES ($1, $2, 'LABELER')`, [id, `${id}@bench.local`]);
-    await client.query(`INSERT INTO "Membership" ("projectId", "userId", "completionCode") VALUES ('bench', $1, 'X')`, [
-      id,
-    ]);
-    const token = await encode({ secret, token: { uid: id, role: "LABELER", email: `${id}@bench.local` } });
-    cookies.push(`next-auth.session-token=${token}`);
-  }
-  await client.query("VACUUM ANALYZE");
-  await client.end();
-  return cookies;
+  return seedLabelingProject(url, secret, { slug: SLUG, prompts: Math.ceil(neededSlots / (3 * 6)), labelers, k: 3 });
 }
 
-async function startServer(port: number, databaseUrl: string, secret: string): Promise<ChildProcess> {
-  const child = spawn(process.execPath, ["node_modules/next/dist/bin/next", "start", "-p", String(port)], {
-    env: {
-      ...process.env,
-      NODE_ENV: "production",
-      DATABASE_URL: databaseUrl,
-      NEXTAUTH_SECRET: secret,
-      NEXTAUTH_URL: `http://127.0.0.1:${port}`,
-      NEXT_TELEMETRY_DISABLED: "1",
-    },
-    stdio: ["ignore", "ignore", "inherit"],
-  });
-  for (let i = 0; i < 120; i++) {
-    const up = await fetch(`http://127.0.0.1:${port}/login`).then(
-      (r) => r.ok,
-      () => false,
-    );
-    if (up) return child;
-    await new Promise((r) => setTimeout(r, 500));
-  }
-  child.kill();
-  throw new Error("the app did not start within 60 s");
+function startServer(port: number, databaseUrl: string, secret: string): Promise<ChildProcess> {
+  return startNextServer(port, databaseUrl, secret, { output: (chunk) => process.stderr.write(chunk) });
 }

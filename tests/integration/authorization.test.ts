@@ -1,6 +1,4 @@
 import { randomUUID } from "node:crypto";
-import { readdirSync, readFileSync } from "node:fs";
-import path from "node:path";
 import { encode } from "next-auth/jwt";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { SCOPES } from "../../lib/auth/scopes";
@@ -8,11 +6,8 @@ import { createToken } from "../../lib/auth/tokens";
 import { db, disconnect, type Role } from "../../lib/db";
 import { addMember } from "../../lib/projects";
 import { type AppServer, startAppServer } from "../setup/app-server";
+import { METHODS, routeFiles, routes } from "./api-routes";
 import { makeLabeler, makeProject } from "./fixtures";
-
-// Every API route, found on disk, so a route added later is covered without editing this test.
-const API = path.resolve(import.meta.dirname, "../../app/api");
-const METHODS = ["GET", "POST", "PUT", "PATCH", "DELETE"] as const;
 
 // The policy, stated once: the only routes a labeler may call. Everything else is for leads,
 // ML engineers or admins and must answer 403 to a labeler (and 401 to nobody signed in).
@@ -46,41 +41,7 @@ const TOKEN_SCOPES = new Map([
   ["POST /api/rm/score", "score"],
 ]);
 
-type RouteFile = { file: string; url: string };
-
-function routeFiles(): RouteFile[] {
-  const found: RouteFile[] = [];
-  const walk = (dir: string) => {
-    for (const entry of readdirSync(dir, { withFileTypes: true })) {
-      const full = path.join(dir, entry.name);
-      if (entry.isDirectory()) walk(full);
-      else if (entry.name === "route.ts") {
-        const url = `/api/${path
-          .relative(API, dir)
-          .split(path.sep)
-          .map((segment) => (segment.startsWith("[") ? "x" : segment))
-          .join("/")}`.replace(/\/$/, "");
-        found.push({ file: full, url });
-      }
-    }
-  };
-  walk(API);
-  return found;
-}
-
 const isProjectRoute = (route: string) => /^\w+ \/api\/projects\/x\//.test(route);
-
-function routes(): string[] {
-  const found: string[] = [];
-  for (const { file, url } of routeFiles()) {
-    const source = readFileSync(file, "utf8");
-    for (const method of METHODS) {
-      if (new RegExp(`export (const|async function|function) ${method}\\b|as ${method}\\b`).test(source))
-        found.push(`${method} ${url}`);
-    }
-  }
-  return found.sort();
-}
 
 /**
  * What each route under /api/projects/[slug] declares about who may open the project, read from

@@ -1,6 +1,5 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import path from "node:path";
-import PgBoss from "pg-boss";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db, disconnect } from "../../lib/db";
 import { retrainQueue, sendJob, stopJobSender } from "../../lib/jobs";
@@ -9,17 +8,16 @@ import { retrainProject } from "../../lib/rm/service/retrain";
 import { promoteVersion } from "../../lib/rm/service/versions";
 import { useFreshDatabase } from "../setup/database";
 import * as fixtures from "./rm-fixtures";
+import { completedJob, exited, jobState, workerProcesses } from "./worker-process";
 
 // Real worker processes (workers/index.ts) against this file's database: one is killed in the
 // middle of a training run, another takes the retried job over.
 
 const ROOT = path.resolve(import.meta.dirname, "../..");
-// Worker processes start tsx and onnxruntime first: they are given longer than in-process waits.
-const WORKER_WAIT_MS = 30_000;
 
 let databaseUrl: string;
+const workers = workerProcesses(() => databaseUrl);
 const children: ChildProcess[] = [];
-let maintenance: PgBoss | undefined;
 
 beforeAll(async () => {
   databaseUrl = await useFreshDatabase();
@@ -27,55 +25,10 @@ beforeAll(async () => {
 
 afterAll(async () => {
   for (const child of children) if (child.exitCode === null) child.kill("SIGKILL");
-  await maintenance?.stop({ graceful: false });
+  await workers.stopAll();
   await stopJobSender();
   await disconnect();
 });
-
-type Worker = { child: ChildProcess; output: () => string; waitFor: (pattern: RegExp) => Promise<void> };
-
-function startWorker(env: Record<string, string> = {}): Worker {
-  const child = spawn(process.execPath, ["--import", "tsx", "workers/index.ts"], {
-    cwd: ROOT,
-    env: { ...process.env, DATABASE_URL: databaseUrl, ...env },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
-  children.push(child);
-  let output = "";
-  child.stdout?.on("data", (chunk: Buffer) => {
-    output += chunk.toString();
-  });
-  child.stderr?.on("data", (chunk: Buffer) => {
-    output += chunk.toString();
-  });
-  return {
-    child,
-    output: () => output,
-    waitFor: (pattern) =>
-      fixtures
-        .until(
-          `worker output ${pattern}`,
-          async () => {
-            if (child.exitCode !== null) throw new Error(`The worker exited (${child.exitCode}):\n${output}`);
-            return pattern.test(output);
-          },
-          WORKER_WAIT_MS,
-        )
-        .then(() => undefined),
-  };
-}
-
-function exited(child: ChildProcess): Promise<void> {
-  return child.exitCode !== null || child.signalCode !== null
-    ? Promise.resolve()
-    : new Promise((resolve) => child.once("exit", () => resolve()));
-}
-
-async function jobState(id: string) {
-  const [row] = await db().$queryRaw<{ state: string; retryCount: number; output: unknown }[]>`
-    SELECT state::text, retry_count AS "retryCount", output FROM pgboss.job WHERE id = ${id}::uuid`;
-  return row;
-}
 
 async function currentVersion(projectId: string): Promise<number | undefined> {
   const project = await db().project.findUniqueOrThrow({
@@ -103,7 +56,7 @@ describe("a retrain worker that dies", () => {
       { singletonKey: project.id, expireInSeconds: 8, retryDelay: 1, retryBackoff: false, retryLimit: 3 },
     );
     if (!jobId) throw new Error("the job was not queued");
-    const doomed = startWorker({ RM_TEST_PAUSE_AFTER_SNAPSHOT_MS: "600000" });
+    const doomed = workers.start({ RM_TEST_PAUSE_AFTER_SNAPSHOT_MS: "600000" });
     await doomed.waitFor(/paused \d+ ms after the snapshot/);
     expect((await jobState(jobId))?.state).toBe("active");
     doomed.child.kill("SIGKILL");
@@ -113,29 +66,20 @@ describe("a retrain worker that dies", () => {
     expect(await db().rewardModel.count({ where: { projectId: project.id } })).toBe(1);
 
     // pg-boss's maintenance fails the expired job into a retry; a healthy worker picks it up.
-    const healthy = startWorker();
-    maintenance = new PgBoss({ connectionString: databaseUrl, max: 2, schedule: false, maintenanceIntervalSeconds: 1 });
-    maintenance.on("error", () => {});
-    await maintenance.start();
+    const healthy = workers.start();
+    await workers.fastMaintenance();
     await fixtures
       .until("version 2", async () => (await currentVersion(project.id)) === 2, 40_000)
       .catch((error) => {
         throw new Error(`${(error as Error).message}\n--- worker output ---\n${healthy.output()}`);
       });
-    const job = await fixtures.until(
-      "the job to complete",
-      async () => {
-        const state = await jobState(jobId);
-        return state?.state === "completed" ? state : undefined;
-      },
-      WORKER_WAIT_MS,
-    );
+    const job = await completedJob(jobId);
     expect(job.retryCount).toBeGreaterThanOrEqual(1);
     expect(job.output).toMatchObject({ status: "trained", version: 2 });
     expect(await db().rewardModel.count({ where: { projectId: project.id } })).toBe(2);
     healthy.child.kill("SIGTERM");
     await exited(healthy.child);
-  });
+  }, 240_000);
 });
 
 // Runs in a process of its own with nothing of Vibecheck loaded: the ONNX bytes from the database,

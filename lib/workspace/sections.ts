@@ -29,6 +29,19 @@ export const PROJECT_SECTIONS: readonly ProjectSection[] = [
     roles: STAFF,
   },
   {
+    path: "model",
+    label: "Model",
+    purpose:
+      "The reward model against the humans: held-out accuracy next to the human ceiling, learning curve, calibration; versions, retrain, promote.",
+    roles: STAFF,
+  },
+  {
+    path: "gap",
+    label: "Gap",
+    purpose: "What it takes to write a good answer against what it takes to choose one, and which wins.",
+    roles: STAFF,
+  },
+  {
     path: "settings",
     label: "Settings",
     purpose: "How this project is labeled: k, answer options, gold, leases, quota, guidelines; archive or delete it.",

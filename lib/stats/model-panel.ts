@@ -9,7 +9,7 @@ import {
 import { compareAgreements, modelAgainstCeiling } from "../agreement/verdict";
 import { wilson } from "../agreement/wilson";
 import { db } from "../db";
-import { pairTruths } from "../truth";
+import { pairTruths } from "../truth/pairs";
 
 export type TruthAgreements = {
   humansVsTruth: Estimate;

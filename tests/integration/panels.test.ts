@@ -203,6 +203,70 @@ describe("the model panel", () => {
     expect(await modelPanel(project, 2)).toEqual({ version: 2, heldOut: null });
     expect(await modelPanel(project, 3)).toBeNull();
   });
+
+  it("for Go, sets the labelers' majority, the model and the two against each other on the decided true answers", async () => {
+    const created = await makeProject({ prompts: 2, candidates: 3, k: 3 });
+    const project = await db().project.update({ where: { id: created.id }, data: { kind: "GO" } });
+    const users = await makeLabelers(project, 3);
+    const prompts = await db().prompt.findMany({
+      where: { projectId: project.id },
+      orderBy: { externalId: "asc" },
+      include: { candidates: { orderBy: { externalId: "asc" } } },
+    });
+    // Black's win probability per candidate (c0, c1, c2); 0.5 and 0.505 are within 2 standard errors: a tie.
+    const truths = [
+      [0.2, 0.5, 0.8],
+      [0.9, 0.5, 0.505],
+    ];
+    for (const [p, prompt] of prompts.entries()) {
+      for (const [c, candidate] of prompt.candidates.entries()) {
+        await db().groundTruth.create({
+          data: {
+            candidateId: candidate.id,
+            pBlackWins: truths[p]?.[c] ?? 0,
+            standardError: 0.01,
+            playouts: 1000,
+            seed: 1,
+            estimator: "test",
+          },
+        });
+      }
+    }
+    const pairOf = (p: number, a: number, b: number) =>
+      db().pair.findFirstOrThrow({
+        where: { candidateAId: prompts[p]?.candidates[a]?.id, candidateBId: prompts[p]?.candidates[b]?.id },
+      });
+    // [pair, gap, votes]: truth B, B, B, A, TIE.
+    const plan: [Pair, number, Choice[]][] = [
+      [await pairOf(0, 0, 1), 1, ["B", "B", "A"]], // model wrong, majority right, they disagree
+      [await pairOf(0, 0, 2), -1, ["A", "A"]], // model right, majority wrong, they disagree
+      [await pairOf(0, 1, 2), -2, ["B", "B"]], // both right
+      [await pairOf(1, 0, 1), 1, ["A", "B"]], // model right, no majority
+      [await pairOf(1, 1, 2), 3, ["A", "A"]], // truth says tie: left out
+    ];
+    const gaps: Record<string, number> = {};
+    for (const [pair, gap, votes] of plan) {
+      gaps[pair.id] = gap;
+      for (const [u, choice] of votes.entries()) await judge(project, pair, users[u] as User, { choice });
+    }
+    await db().rewardModel.create({
+      data: {
+        projectId: project.id,
+        version: 1,
+        featurizer: {},
+        metrics: {},
+        card: {},
+        judgmentCount: 11,
+        cutoff: NOW,
+        heldOutGaps: gaps,
+      },
+    });
+    const truth = (await modelPanel(project, 1))?.heldOut?.truth;
+    expect(truth?.modelVsTruth).toMatchObject({ value: 3 / 4, n: 4 });
+    expect(truth?.humansVsTruth).toMatchObject({ value: 2 / 3, n: 3 });
+    expect(truth?.modelVsHumans).toMatchObject({ value: 1 / 3, n: 3 });
+    expect(truth?.words).toMatch(/equally often, within the noise/);
+  });
 });
 
 describe("the gap panel", () => {

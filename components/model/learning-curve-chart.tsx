@@ -18,7 +18,6 @@ export function LearningCurveChart({ points }: { points: readonly LearningCurveP
       label="Learning curve: held-out accuracy (%) against the training judgments used"
       data={data}
       xKey="judgments"
-      xLabel="training judgments"
       yLabel="accuracy %"
       yDomain={[0, 100]}
       series={[

@@ -24,7 +24,6 @@ export function ReliabilityDiagram({ bins }: { bins: readonly ReliabilityBin[] |
         label="Reliability: observed share of A wins (%) against the predicted P(A beats B), per bin"
         data={data}
         xKey="bin"
-        xLabel="predicted P(A beats B)"
         yLabel="observed %"
         yDomain={[0, 100]}
         series={[

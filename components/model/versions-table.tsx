@@ -14,7 +14,13 @@ export function VersionsTable({
 }) {
   const base = `/api/projects/${slug}/models`;
   return (
-    <div className="overflow-x-auto">
+    <section
+      // Scrolls sideways on a phone: focusable, so it scrolls by keyboard too.
+      // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must be reachable by keyboard.
+      tabIndex={0}
+      aria-label="Reward-model versions (scrolls sideways)"
+      className="overflow-x-auto"
+    >
       <table className="w-full min-w-[36rem] text-left text-sm tabular-nums">
         <caption className="sr-only">Reward-model versions</caption>
         <thead className="text-stone-600">
@@ -65,6 +71,6 @@ export function VersionsTable({
           ))}
         </tbody>
       </table>
-    </div>
+    </section>
   );
 }

@@ -24,6 +24,7 @@ export function ProgressView({ progress: p, k }: { progress: ProjectProgress; k:
             label="Judgments per day (UTC)"
             data={p.perDay}
             xKey="day"
+            yDomain={[0, "auto"]}
             series={[{ key: "judgments", label: "judgments" }]}
           />
         ) : (
@@ -48,6 +49,7 @@ function finishWords(p: ProjectProgress): string {
     return `No recent judgments (none in the last ${RATE_DAYS} days), so there is no finish date at the current rate.`;
   }
   const rate = `${p.perDayRecently.toFixed(p.perDayRecently < 10 ? 1 : 0)} judgments a day over the last ${RATE_DAYS} days`;
-  const days = p.daysToFinish < 1 ? "less than a day" : `about ${whole(p.daysToFinish)} days`;
+  const rounded = Math.round(p.daysToFinish);
+  const days = p.daysToFinish < 1 ? "less than a day" : `about ${whole(rounded)} day${rounded === 1 ? "" : "s"}`;
   return `At ${rate}, that is ${days}: around ${p.finishAt.toISOString().slice(0, 10)}.`;
 }

@@ -15,7 +15,7 @@ export function modelAgainstCeiling(model: Estimate, ceiling: Estimate): string 
       ? `The model predicts the consensus better than one labeler does (${pct(model.value)} against ${pct(ceiling.value)}; the intervals do not overlap).`
       : `The model predicts the consensus less well than one labeler does (${pct(model.value)} against ${pct(ceiling.value)}; the intervals do not overlap): it has not reached the human ceiling.`;
   }
-  return `The model's accuracy is within the noise of human agreement (${pct(model.value)} against ${pct(ceiling.value)}; the intervals overlap): more held-out judgments would tell them apart.`;
+  return `The model's accuracy is within the noise of human agreement (${pct(model.value)} against ${pct(ceiling.value)}; the intervals overlap, so these held-out judgments cannot tell the two apart).`;
 }
 
 /** One agreement against another, in words, e.g. "the model" vs "the labelers' majority" on the true answer. */

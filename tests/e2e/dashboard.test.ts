@@ -79,6 +79,10 @@ describe("the Overview, Model and Gap pages", () => {
     const project = await makeLearnableProject({ prompts: 20, candidates: 4, k: 3 });
     await addHumanAnswers(project, 6);
     await addJudgments(project, await makeLabelers(project, 3));
+    // addJudgments writes rows directly; the pairs' counts are what submitting would have left.
+    await db().$executeRaw`
+      UPDATE "Pair" p SET "judgmentCount" = (SELECT count(*) FROM "Judgment" j WHERE j."pairId" = p.id), "openSlots" = 0
+      WHERE p."projectId" = ${project.id}`;
     const trained = await retrainProject(project.id, { train: { hidden: 8, maxEpochs: 8 }, log: () => {} });
     expect(trained).toMatchObject({ status: "trained", version: 1 });
     // Few held-out pairs may keep a first version from serving by the serving rule: promoted by hand.
@@ -88,8 +92,8 @@ describe("the Overview, Model and Gap pages", () => {
     const context = await app.browser.newContext({ viewport: LAPTOP });
     const page = await context.newPage();
     await signIn(page, app.server.url, lead, `/projects/${project.slug}`);
-    await page.locator("figure svg.recharts-surface").first().waitFor();
-    expect(await page.locator("figure svg.recharts-surface").count()).toBe(2);
+    await page.locator('figure svg.recharts-surface[role="application"]').first().waitFor();
+    expect(await page.locator('figure svg.recharts-surface[role="application"]').count()).toBe(2);
     await expect(page.getByTestId("completion").textContent()).resolves.toMatch(
       /of 144 regular pairs have k = 3 judgments \(100\.0% complete\); 0 judgments still needed\. Every regular pair is complete\./,
     );
@@ -112,8 +116,8 @@ describe("the Overview, Model and Gap pages", () => {
       /better than one labeler|within the noise|less well than one labeler/,
     );
     // The learning curve and the reliability diagram, drawn in the browser.
-    await page.locator('figure[aria-label^="Learning curve"] svg.recharts-surface').waitFor();
-    await page.locator('figure[aria-label^="Reliability"] svg.recharts-surface').waitFor();
+    await page.locator('figure[aria-label^="Learning curve"] svg.recharts-surface[role=application]').waitFor();
+    await page.locator('figure[aria-label^="Reliability"] svg.recharts-surface[role=application]').waitFor();
     expect(await page.locator('figure[aria-label^="Learning curve"] .recharts-line').count()).toBe(2);
     await checkBothViewports(page, "the model page", "model");
 

@@ -1,5 +1,6 @@
 import { mulberry32 } from "../random";
 import { type Estimate, notEnough } from "./estimate";
+import { percentile95 } from "./ratio-bootstrap";
 
 /** The median of a list (the mean of the two middle values for an even count); NaN for none. */
 export function median(values: readonly number[]): number {
@@ -24,7 +25,5 @@ export function medianEstimate(values: readonly number[], unit: string, rounds =
     for (let i = 0; i < values.length; i++) sample[i] = values[Math.floor(random() * values.length)] as number;
     medians.push(median(sample));
   }
-  medians.sort((x, y) => x - y);
-  const at = (q: number) => medians[Math.min(rounds - 1, Math.floor(q * rounds))] as number;
-  return { value, ciLow: at(0.025), ciHigh: at(0.975), n: values.length, unit };
+  return { value, ...percentile95(medians), n: values.length, unit };
 }

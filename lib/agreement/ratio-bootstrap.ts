@@ -29,7 +29,12 @@ export function ratioOverPairs(parts: readonly RatioPart[], unit: string, rounds
   for (let r = 0; r < rounds; r++) {
     draws.push(total(() => used[Math.floor(random() * used.length)] as RatioPart));
   }
+  return { value, ...percentile95(draws), n: used.length, unit };
+}
+
+/** The 2.5th and 97.5th percentiles of bootstrap draws: a percentile-bootstrap 95% interval. */
+export function percentile95(draws: number[]): { ciLow: number; ciHigh: number } {
   draws.sort((x, y) => x - y);
-  const at = (q: number) => draws[Math.min(rounds - 1, Math.floor(q * rounds))] as number;
-  return { value, ciLow: at(0.025), ciHigh: at(0.975), n: used.length, unit };
+  const at = (q: number) => draws[Math.min(draws.length - 1, Math.floor(q * draws.length))] as number;
+  return { ciLow: at(0.025), ciHigh: at(0.975) };
 }

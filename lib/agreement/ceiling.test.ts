@@ -72,3 +72,11 @@ describe("bootstrap", () => {
     expect(bootstrap(items, mean, { seed: 3 })).toEqual(bootstrap(items, mean, { seed: 3 }));
   });
 });
+
+describe("tallies", () => {
+  it("recovers pair profiles from labeler cells", async () => {
+    const { labelerCells, pairProfiles, profilesFromCells } = await import("./tally");
+    const votes = [v("p1", "a", "A"), v("p1", "b", "B"), v("p2", "a", "A"), v("p2", "b", "B"), v("p3", "c", "TIE")];
+    expect(profilesFromCells(labelerCells(votes))).toEqual(pairProfiles(votes));
+  });
+});

@@ -1,6 +1,6 @@
 import { mulberry32 } from "../random";
 import { BOOTSTRAP_ROUNDS, BOOTSTRAP_SEED, type BootstrapOptions, multinomial, percentileInterval } from "./bootstrap";
-import type { Vote } from "./votes";
+import type { Choice, Vote } from "./votes";
 
 /**
  * Bradley–Terry leaderboard of candidate sources (model names, `human`, `probe`).
@@ -40,9 +40,15 @@ export type Leaderboard = {
 };
 
 export function matchupsOf(votes: readonly Vote[]): Matchup[] {
+  return tallyMatchups(votes.map((v) => ({ sourceA: v.sourceA, sourceB: v.sourceB, choice: v.choice, judgments: 1 })));
+}
+
+/** Matchups from judgments counted by (source of A, source of B, choice), as SQL returns them. */
+export function tallyMatchups(
+  rows: Iterable<{ sourceA?: string | null; sourceB?: string | null; choice: Choice; judgments: number }>,
+): Matchup[] {
   const byKey = new Map<string, Matchup>();
-  for (const vote of votes) {
-    const { sourceA, sourceB, choice } = vote;
+  for (const { sourceA, sourceB, choice, judgments } of rows) {
     if (!sourceA || !sourceB || sourceA === sourceB || choice === "BOTH_BAD") continue;
     const flipped = sourceA > sourceB;
     const first = flipped ? sourceB : sourceA;
@@ -53,9 +59,9 @@ export function matchupsOf(votes: readonly Vote[]): Matchup[] {
       m = { first, second, firstWins: 0, secondWins: 0, ties: 0 };
       byKey.set(key, m);
     }
-    if (choice === "TIE") m.ties += 1;
-    else if ((choice === "A") !== flipped) m.firstWins += 1;
-    else m.secondWins += 1;
+    if (choice === "TIE") m.ties += judgments;
+    else if ((choice === "A") !== flipped) m.firstWins += judgments;
+    else m.secondWins += judgments;
   }
   return [...byKey.values()].sort((a, b) => a.first.localeCompare(b.first) || a.second.localeCompare(b.second));
 }

@@ -137,3 +137,14 @@ export async function projectLeaderboard(
     GROUP BY 1, 2, 3`;
   return leaderboardFromMatchups(tallyMatchups(rows), options);
 }
+
+export type LabelerName = { userId: string; label: string };
+
+/** Everyone who judged in the project (for the labeler filter and to name labelers in tables). */
+export async function judgingLabelers(projectId: string): Promise<LabelerName[]> {
+  return db().$queryRaw<LabelerName[]>`
+    SELECT u.id AS "userId", coalesce(u.email, u.name, u.id) AS label
+    FROM "User" u
+    WHERE u.id IN (SELECT DISTINCT "userId" FROM "Judgment" WHERE "projectId" = ${projectId})
+    ORDER BY label`;
+}

@@ -100,7 +100,14 @@ export function looMajorityFromCells(
       );
       continue;
     }
-    const credits = shared.map((c) => looCredit(c.counts, c.choice) ?? 0);
+    // Cells with the same credit are interchangeable for this mean: merge them (fewer draws per round).
+    const byCredit = new Map<number, number>();
+    for (const c of shared) {
+      const credit = looCredit(c.counts, c.choice) ?? 0;
+      byCredit.set(credit, (byCredit.get(credit) ?? 0) + c.judgments);
+    }
+    const merged = [...byCredit.entries()].sort((x, y) => x[0] - y[0]);
+    const credits = merged.map(([credit]) => credit);
     const statistic = (weights: readonly number[]) => {
       let agree = 0;
       let all = 0;
@@ -110,7 +117,7 @@ export function looMajorityFromCells(
       });
       return all > 0 ? agree / all : null;
     };
-    const weights = shared.map((c) => c.judgments);
+    const weights = merged.map(([, judgments]) => judgments);
     const interval = bootstrapCells(weights, statistic, options);
     result.set(labelerId, {
       value: statistic(weights),

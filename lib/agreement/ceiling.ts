@@ -1,7 +1,7 @@
 import { type BootstrapOptions, bootstrapCells } from "./bootstrap";
 import { type Estimate, notEnough } from "./estimate";
 import { type LabelerCell, labelerCells, type PairProfile, pairProfiles } from "./tally";
-import { CHOICES, type Choice, choiceIndex, type Vote } from "./votes";
+import { CHOICES, type Choice, choiceIndex, groupBy, type Vote } from "./votes";
 
 /**
  * Credit for one vote against the majority of the *other* votes on its pair (the pair's counts
@@ -83,12 +83,7 @@ export function looMajorityFromCells(
   cells: readonly LabelerCell[],
   options: BootstrapOptions = {},
 ): Map<string, Estimate> {
-  const byLabeler = new Map<string, LabelerCell[]>();
-  for (const cell of cells) {
-    const list = byLabeler.get(cell.labelerId);
-    if (list) list.push(cell);
-    else byLabeler.set(cell.labelerId, [cell]);
-  }
+  const byLabeler = groupBy(cells, (c) => c.labelerId);
   const result = new Map<string, Estimate>();
   for (const labelerId of [...byLabeler.keys()].sort()) {
     const shared = (byLabeler.get(labelerId) ?? []).filter((c) => judgmentsOn(c.counts) >= 2 && c.judgments > 0);

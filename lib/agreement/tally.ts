@@ -1,4 +1,4 @@
-import { CHOICES, type Choice, type Counts, choiceIndex, countsByPair, type Vote } from "./votes";
+import { CHOICES, type Choice, type Counts, choiceIndex, countsByPair, groupByPair, type Vote } from "./votes";
 
 /**
  * Tallies: what the pair-level statistics actually depend on. Percent agreement, Fleiss' κ,
@@ -56,12 +56,7 @@ export function sortCells(cells: LabelerCell[]): LabelerCell[] {
 
 /** For every two labelers who judged at least one common pair, their 4×4 table of choices. */
 export function cohenTables(votes: readonly Vote[]): CohenTable[] {
-  const byPair = new Map<string, Vote[]>();
-  for (const vote of votes) {
-    const list = byPair.get(vote.pairId);
-    if (list) list.push(vote);
-    else byPair.set(vote.pairId, [vote]);
-  }
+  const byPair = groupByPair(votes);
   const tables = new Map<string, CohenTable>();
   for (const pairVotes of byPair.values()) {
     for (const x of pairVotes) {

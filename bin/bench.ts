@@ -5,6 +5,7 @@
  */
 import { spawnSync } from "node:child_process";
 import { activeBench } from "../tests/bench/active";
+import { agreementBench } from "../tests/bench/agreement";
 import { dataBrowserBench } from "../tests/bench/data-browser";
 import { goBench } from "../tests/bench/go";
 import { goRmBench } from "../tests/bench/go-rm";
@@ -12,7 +13,15 @@ import { labelingBench } from "../tests/bench/labeling";
 import { type BenchSection, formatFigure } from "../tests/bench/report";
 import { rmBench } from "../tests/bench/rm";
 
-const sections: BenchSection[] = [labelingBench, goBench, rmBench, goRmBench, activeBench, dataBrowserBench];
+const sections: BenchSection[] = [
+  labelingBench,
+  goBench,
+  rmBench,
+  goRmBench,
+  activeBench,
+  dataBrowserBench,
+  agreementBench,
+];
 const [flag, index] = process.argv.slice(2);
 
 if (flag === "--section") {

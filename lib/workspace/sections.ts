@@ -29,6 +29,18 @@ export const PROJECT_SECTIONS: readonly ProjectSection[] = [
     roles: STAFF,
   },
   {
+    path: "agreement",
+    label: "Agreement",
+    purpose: "How often labelers agree, beyond chance, each figure with its 95% interval and the pairs it rests on.",
+    roles: STAFF,
+  },
+  {
+    path: "leaderboard",
+    label: "Leaderboard",
+    purpose: "Which candidate sources (models, human, probe) the judgments prefer, with intervals.",
+    roles: STAFF,
+  },
+  {
     path: "model",
     label: "Model",
     purpose:

@@ -1,12 +1,13 @@
+import { percentAgreement } from "./coefficients";
 import type { Estimate } from "./estimate";
 import { medianEstimate } from "./median";
-import { type RatioPart, ratioOverPairs } from "./ratio-bootstrap";
+import { type Choice, type Counts, choiceIndex, emptyCounts } from "./votes";
 import { wilson } from "./wilson";
 
 // The generator-discriminator gap: what it takes to write a good answer against what it takes to
 // pick one, and which wins. Pure: the rows come from lib/stats/gap.ts.
 
-export type GapChoice = "A" | "B" | "TIE" | "BOTH_BAD";
+export type GapChoice = Choice;
 
 /** A judgment on a prompt that has a human-written candidate. */
 export type GapJudgment = {
@@ -60,7 +61,7 @@ export function gapNumbers(
       judgments.map((j) => j.durationMs / 1000),
       "judgments",
     ),
-    agreement: percentAgreement(judgments),
+    agreement: gapAgreement(judgments),
     humanWins: wilson(humanWon, decisive, "decisive judgments"),
     ties,
     comparisonsPickWins: pickWins(againstHuman, byComparisons),
@@ -68,28 +69,16 @@ export function gapNumbers(
   };
 }
 
-/**
- * Share of agreeing judgment pairs within each pair of candidates (A, B, TIE and BOTH_BAD each a
- * category), over pairs with 2+ judgments; the interval resamples pairs.
- */
-export function percentAgreement(judgments: readonly Pick<GapJudgment, "pairId" | "choice">[]): Estimate {
-  const counts = new Map<string, Map<GapChoice, number>>();
+/** Percent agreement (coefficients.ts) over the pairs of these judgments with 2+ judgments. */
+export function gapAgreement(judgments: readonly Pick<GapJudgment, "pairId" | "choice">[]): Estimate {
+  const counts = new Map<string, Counts>();
   for (const j of judgments) {
-    const pair = counts.get(j.pairId) ?? new Map<GapChoice, number>();
-    pair.set(j.choice, (pair.get(j.choice) ?? 0) + 1);
+    const pair = counts.get(j.pairId) ?? emptyCounts();
+    const i = choiceIndex(j.choice);
+    pair[i] = (pair[i] ?? 0) + 1;
     counts.set(j.pairId, pair);
   }
-  const parts: RatioPart[] = [];
-  for (const pair of counts.values()) {
-    let n = 0;
-    let agreed = 0;
-    for (const c of pair.values()) {
-      n += c;
-      agreed += c * (c - 1);
-    }
-    if (n >= 2) parts.push({ agreed, compared: n * (n - 1) });
-  }
-  return ratioOverPairs(parts, "pairs with 2+ judgments");
+  return percentAgreement([...counts.values()].map((c) => ({ counts: c, pairs: 1 })));
 }
 
 /** Per prompt, the model candidate with the best record in model-vs-model judgments (a tie: half a win). */

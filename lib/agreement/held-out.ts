@@ -1,6 +1,7 @@
 import { calibrationBins } from "../rm/eval/metrics";
+import { humanCeilingFromProfiles } from "./ceiling";
 import { type Estimate, notEnough } from "./estimate";
-import { type RatioPart, ratioOverPairs } from "./ratio-bootstrap";
+import type { Counts } from "./votes";
 import { wilson } from "./wilson";
 
 // A reward-model version against the humans, on the pairs its held-out run never trained on.
@@ -28,36 +29,23 @@ export function accuracyAgainstMajority(pairs: readonly HeldOutPair[]): Estimate
 }
 
 /**
- * The human ceiling on the same pairs: each decisive judgment against the majority of the pair's
- * other decisive judgments (judgments whose others split evenly are not counted), on pairs with
- * 3+ decisive judgments; the interval resamples pairs.
+ * The human ceiling on the same pairs (humanCeiling of ceiling.ts): each decisive judgment against
+ * the majority of the pair's other decisive judgments (half credit when they split evenly), on
+ * pairs with 3+ decisive judgments; ties are left out as they are for the model's accuracy. The
+ * interval resamples pairs.
  */
 export function humanCeilingOnPairs(pairs: readonly HeldOutPair[]): Estimate {
-  const parts: RatioPart[] = [];
-  for (const { votesA: a, votesB: b } of pairs) {
-    if (a + b < CEILING_MIN_JUDGMENTS) continue;
-    const part = { agreed: 0, compared: 0 };
-    // A judgment for A is compared with the others' a − 1 vs b; one for B with a vs b − 1.
-    if (a - 1 !== b) {
-      part.compared += a;
-      if (a - 1 > b) part.agreed += a;
-    }
-    if (b - 1 !== a) {
-      part.compared += b;
-      if (b - 1 > a) part.agreed += b;
-    }
-    parts.push(part);
-  }
-  const unit = `pairs with ${CEILING_MIN_JUDGMENTS}+ judgments`;
-  if (parts.length === 0) {
+  const profiles = pairs
+    .filter((p) => p.votesA + p.votesB >= CEILING_MIN_JUDGMENTS)
+    .map((p) => ({ counts: [p.votesA, p.votesB, 0, 0] as Counts, pairs: 1 }));
+  if (profiles.length === 0) {
     return notEnough(
       0,
-      unit,
+      "pairs",
       `no held-out pair has ${CEILING_MIN_JUDGMENTS} or more decisive judgments, so one labeler cannot be compared with the others' majority on them`,
     );
   }
-  const estimate = ratioOverPairs(parts, unit);
-  return { ...estimate, n: parts.length };
+  return humanCeilingFromProfiles(profiles);
 }
 
 /**

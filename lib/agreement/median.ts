@@ -1,6 +1,5 @@
-import { mulberry32 } from "../random";
+import { type BootstrapOptions, bootstrap } from "./bootstrap";
 import { type Estimate, notEnough } from "./estimate";
-import { percentile95 } from "./ratio-bootstrap";
 
 /** The median of a list (the mean of the two middle values for an even count); NaN for none. */
 export function median(values: readonly number[]): number {
@@ -14,16 +13,10 @@ export function median(values: readonly number[]): number {
  * The median with a percentile-bootstrap 95% interval (resampling the values, seeded so a page
  * and a test see the same interval). One value gives the value without an interval.
  */
-export function medianEstimate(values: readonly number[], unit: string, rounds = 1000, seed = 1): Estimate {
+export function medianEstimate(values: readonly number[], unit: string, options: BootstrapOptions = {}): Estimate {
   if (values.length === 0) return notEnough(0, unit, "none recorded yet");
   const value = median(values);
   if (values.length === 1) return { value, ciLow: null, ciHigh: null, n: 1, unit };
-  const random = mulberry32(seed);
-  const medians: number[] = [];
-  const sample = new Array<number>(values.length);
-  for (let r = 0; r < rounds; r++) {
-    for (let i = 0; i < values.length; i++) sample[i] = values[Math.floor(random() * values.length)] as number;
-    medians.push(median(sample));
-  }
-  return { value, ...percentile95(medians), n: values.length, unit };
+  const interval = bootstrap(values, median, options);
+  return { value, ciLow: interval?.low ?? null, ciHigh: interval?.high ?? null, n: values.length, unit };
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { gapNumbers, percentAgreement, pickByComparisons } from "./gap";
+import { gapAgreement, gapNumbers, pickByComparisons } from "./gap";
 import { humanCeilingOnPairs, reliabilityBins } from "./held-out";
 import { median, medianEstimate } from "./median";
 import { modelAgainstCeiling } from "./verdict";
@@ -39,7 +39,10 @@ describe("median", () => {
   });
 });
 
-/** Leave-one-out majority agreement written out judgment by judgment, to check the counting shortcut. */
+/**
+ * Leave-one-out majority agreement written out judgment by judgment: 1 when the others' majority
+ * is this judgment's side, ½ when the others split evenly, 0 otherwise.
+ */
 function bruteCeiling(pairs: { votesA: number; votesB: number }[]): number {
   let agreed = 0;
   let compared = 0;
@@ -50,9 +53,9 @@ function bruteCeiling(pairs: { votesA: number; votesB: number }[]): number {
       const others = votes.filter((_, j) => j !== i);
       const a = others.filter((v) => v === "A").length;
       const b = others.length - a;
-      if (a === b) return;
       compared++;
-      if ((a > b ? "A" : "B") === mine) agreed++;
+      if (a === b) agreed += 0.5;
+      else if ((a > b ? "A" : "B") === mine) agreed++;
     });
   }
   return agreed / compared;
@@ -109,9 +112,9 @@ describe("the gap", () => {
     choice,
     durationMs,
   });
-  it("counts agreeing judgment pairs per pair of candidates", () => {
-    // 3 A + 1 B: 3·2 agreeing ordered pairs of 4·3; 2 TIE: 2 of 2.
-    const e = percentAgreement([
+  it("averages the share of agreeing couples of judgments over pairs with 2+ judgments", () => {
+    // 3 A + 1 B: 3·2 agreeing ordered couples of 4·3 = ½; 2 TIE: 1; a pair judged once is left out.
+    const e = gapAgreement([
       j("1", "x", "y", "A"),
       j("1", "x", "y", "A"),
       j("1", "x", "y", "A"),
@@ -120,7 +123,7 @@ describe("the gap", () => {
       j("2", "x", "y", "TIE"),
       j("3", "x", "y", "A"),
     ]);
-    expect(e.value).toBeCloseTo(8 / 14, 12);
+    expect(e.value).toBeCloseTo(0.75, 12);
     expect(e.n).toBe(2);
   });
   it("picks best of N by the comparisons and scores it against the human-written answer", () => {

@@ -10,6 +10,7 @@ import { dataBrowserBench } from "../tests/bench/data-browser";
 import { goBench } from "../tests/bench/go";
 import { goRmBench } from "../tests/bench/go-rm";
 import { labelingBench } from "../tests/bench/labeling";
+import { overviewBench } from "../tests/bench/overview";
 import { type BenchSection, formatFigure } from "../tests/bench/report";
 import { rmBench } from "../tests/bench/rm";
 
@@ -21,6 +22,7 @@ const sections: BenchSection[] = [
   activeBench,
   dataBrowserBench,
   agreementBench,
+  overviewBench,
 ];
 const [flag, index] = process.argv.slice(2);
 

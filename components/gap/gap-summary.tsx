@@ -1,7 +1,7 @@
 import { clearlyApart, type Estimate } from "@/lib/agreement/estimate";
 import type { GapPanel } from "@/lib/stats";
 
-const seconds = (e: Estimate) => (e.value === null ? null : `${e.value.toFixed(e.value < 10 ? 1 : 0)} s`);
+const seconds = (e: Estimate) => (e.value === null ? null : `${e.value.toFixed(1)} s`);
 const pct = (x: number) => `${(100 * x).toFixed(0)}%`;
 
 /** The gap in three plain sentences: what it took to write, what it took to choose, and which won. */
@@ -10,7 +10,7 @@ export function GapSummary({ gap }: { gap: GapPanel }) {
   const choose = seconds(gap.chooseSeconds);
   const ratio =
     gap.writeSeconds.value !== null && gap.chooseSeconds.value
-      ? ` — about ${Math.round(gap.writeSeconds.value / gap.chooseSeconds.value)} times as long`
+      ? `, about ${Math.round(gap.writeSeconds.value / gap.chooseSeconds.value)} times as long as a comparison`
       : "";
   return (
     <section
@@ -54,8 +54,10 @@ function winnerWords(gap: GapPanel): string {
   const picked = gap.comparisonsPickWins.value;
   const rm = gap.rewardModelPickWins.value;
   const bestOf = [
-    picked === null ? null : `the model candidate the comparisons rank best won ${pct(picked)} against it`,
-    rm === null ? null : `the one the reward model ranks best won ${pct(rm)}`,
+    picked === null
+      ? null
+      : `the model candidate the comparisons rank best of its prompt won ${pct(picked)} of ${gap.comparisonsPickWins.n} judgments against it`,
+    rm === null ? null : `the one the reward model ranks best won ${pct(rm)} of ${gap.rewardModelPickWins.n}`,
   ].filter(Boolean);
-  return `${blind} ${verdict}.${bestOf.length ? ` Choosing helps: ${bestOf.join(", and ")}.` : ""}`;
+  return `${blind} ${verdict}.${bestOf.length ? ` Choosing among the model candidates first: ${bestOf.join(", and ")}.` : ""}`;
 }

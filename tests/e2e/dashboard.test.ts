@@ -128,7 +128,7 @@ describe("the Overview, Model and Gap pages", () => {
     await page.goto(`${app.server.url}/projects/${project.slug}/gap`);
     const words = page.getByTestId("gap-words");
     await expect(words.textContent()).resolves.toMatch(
-      /To write: a labeler took 6\d s \(median\) to write a demonstration/,
+      /To write: a labeler took 6\d\.\d s \(median\) to write a demonstration, about \d+ times as long as a comparison/,
     );
     await expect(words.textContent()).resolves.toContain("To choose: a labeler took 1.0 s (median)");
     // Every labeler prefers the human answer (quality 9): it wins all 72 decisive judgments.

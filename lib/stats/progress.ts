@@ -28,9 +28,12 @@ export async function projectProgress(project: { id: string; k: number }, now = 
   const since = new Date(now.getTime() - RATE_DAYS * DAY_MS);
   const [days, counts, recent] = await Promise.all([
     db().$queryRaw<{ day: string; judgments: number }[]>`
-      SELECT to_char(date_trunc('day', "createdAt" AT TIME ZONE 'UTC'), 'YYYY-MM-DD') AS day, count(*)::int AS judgments
-      FROM "Judgment" WHERE "projectId" = ${project.id}
-      GROUP BY 1 ORDER BY 1`,
+      SELECT to_char(day, 'YYYY-MM-DD') AS day, judgments FROM (
+        -- Group first, format the few groups after: to_char on every row costs more than the count.
+        SELECT date_trunc('day', "createdAt" AT TIME ZONE 'UTC') AS day, count(*)::int AS judgments
+        FROM "Judgment" WHERE "projectId" = ${project.id}
+        GROUP BY 1) AS days
+      ORDER BY 1`,
     db().$queryRaw<{ judgments: number; pairs: number; remaining: number }[]>`
       SELECT least("judgmentCount", ${project.k})::int AS judgments, count(*)::int AS pairs,
              sum(greatest(${project.k} - "judgmentCount", 0))::int AS remaining

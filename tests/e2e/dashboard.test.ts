@@ -1,6 +1,4 @@
 import { randomUUID } from "node:crypto";
-import { mkdirSync } from "node:fs";
-import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import { db } from "../../lib/db";
 import type { Project } from "../../lib/generated/prisma/client";
@@ -8,30 +6,13 @@ import { retrainProject } from "../../lib/rm/service/retrain";
 import { promoteVersion } from "../../lib/rm/service/versions";
 import { makeLabelers } from "../integration/fixtures";
 import { addJudgments, makeLearnableProject } from "../integration/rm-fixtures";
-import { expectAccessible } from "./a11y";
+import { checkBothViewports, LAPTOP } from "./a11y";
 import { appAndBrowserPerFile, createUser, signIn } from "./fixtures";
 
 // The Overview, Model and Gap pages as a data lead sees them in the browser (charts are drawn by
 // recharts in the browser only), checked with axe at a laptop and a phone size.
 
 const app = appAndBrowserPerFile();
-const LAPTOP = { width: 1280, height: 800 };
-const PHONE = { width: 390, height: 844 };
-const SHOTS = "/tmp/shots";
-mkdirSync(SHOTS, { recursive: true });
-
-async function checkBothViewports(page: Page, where: string, shot: string) {
-  for (const [name, size] of [
-    ["laptop", LAPTOP],
-    ["phone", PHONE],
-  ] as const) {
-    await page.setViewportSize(size);
-    await expectAccessible(page, `${where} (${name})`);
-    await page.screenshot({ path: `${SHOTS}/panels-${shot}-${name}.png`, fullPage: true });
-  }
-  await page.setViewportSize(LAPTOP);
-}
-
 /** A human-written candidate (quality 9: it beats every model candidate) on the first prompts, with its demonstration. */
 async function addHumanAnswers(project: Project, prompts: number) {
   const [writer] = await makeLabelers(project, 1);
@@ -97,7 +78,7 @@ describe("the Overview, Model and Gap pages", () => {
     await expect(page.getByTestId("completion").textContent()).resolves.toMatch(
       /of 144 regular pairs have k = 3 judgments \(100\.0% complete\); 0 judgments still needed\. Every regular pair is complete\./,
     );
-    await checkBothViewports(page, "the overview", "overview");
+    await checkBothViewports(page, "the overview", "panels-overview");
     await page.getByRole("link", { name: /on the Model page/ }).click();
     await page.waitForURL(`${app.server.url}/projects/${project.slug}/model`);
 
@@ -119,7 +100,7 @@ describe("the Overview, Model and Gap pages", () => {
     await page.locator('figure[aria-label^="Learning curve"] svg.recharts-surface[role=application]').waitFor();
     await page.locator('figure[aria-label^="Reliability"] svg.recharts-surface[role=application]').waitFor();
     expect(await page.locator('figure[aria-label^="Learning curve"] .recharts-line').count()).toBe(2);
-    await checkBothViewports(page, "the model page", "model");
+    await checkBothViewports(page, "the model page", "panels-model");
 
     await serving.getByRole("button", { name: "Retrain now" }).click();
     await page.waitForURL(/\/model\?retrain=queued#reward-model$/);
@@ -135,7 +116,7 @@ describe("the Overview, Model and Gap pages", () => {
     await expect(words.textContent()).resolves.toContain(
       "the human-written answer won 100% of 72 decisive judgments against model candidates — people still write better than the models here",
     );
-    await checkBothViewports(page, "the gap page", "gap");
+    await checkBothViewports(page, "the gap page", "panels-gap");
     await context.close();
   });
 
@@ -148,7 +129,7 @@ describe("the Overview, Model and Gap pages", () => {
     await page.getByText("Turn on demonstrations in").waitFor();
     await page.goto(`${app.server.url}/projects/${project.slug}/model`);
     await page.getByText("No version yet: press Retrain now").waitFor();
-    await checkBothViewports(page, "the empty model page", "model-empty");
+    await checkBothViewports(page, "the empty model page", "panels-model-empty");
     await context.close();
 
     const labeler = await createUser("LABELER");

@@ -5,11 +5,13 @@
  */
 import { spawnSync } from "node:child_process";
 import { activeBench } from "../tests/bench/active";
+import { agreementBench } from "../tests/bench/agreement";
 import { dataBrowserBench } from "../tests/bench/data-browser";
 import { exportBench } from "../tests/bench/export";
 import { goBench } from "../tests/bench/go";
 import { goRmBench } from "../tests/bench/go-rm";
 import { labelingBench } from "../tests/bench/labeling";
+import { overviewBench } from "../tests/bench/overview";
 import { type BenchSection, formatFigure } from "../tests/bench/report";
 import { rmBench } from "../tests/bench/rm";
 
@@ -21,6 +23,8 @@ const sections: BenchSection[] = [
   activeBench,
   dataBrowserBench,
   exportBench,
+  agreementBench,
+  overviewBench,
 ];
 const [flag, index] = process.argv.slice(2);
 

@@ -51,7 +51,7 @@ export function bootstrap<T>(
 /**
  * The same bootstrap when items are tallied into cells (e.g. pairs by their vote counts): drawing
  * N items with replacement is a multinomial draw of N over the cells' shares, which costs
- * O(cells · log N) per round instead of O(N) — what lets a million judgments fit the page budget.
+ * O(cells) per round instead of O(N) — what lets a million judgments fit the page budget.
  */
 export function bootstrapCells(
   cellCounts: readonly number[],
@@ -83,49 +83,65 @@ export function multinomial(random: () => number, n: number, weights: readonly n
 }
 
 /**
- * An exact binomial draw: Knuth's (TAOCP vol. 2, 3.4.1) median split with Beta variates halves n
- * each step, then Bernoulli trials finish the small rest.
+ * A binomial draw, exact: Hörmann's (1993) BTRS transformed rejection with squeeze when n·p ≥ 10
+ * (a few uniforms per draw, however large n is), else the waiting-time (geometric) inversion. The
+ * same algorithm as PyTorch's and TensorFlow's binomial samplers.
  */
 export function binomial(random: () => number, n: number, p: number): number {
+  if (n <= 0 || p <= 0) return 0;
+  if (p >= 1) return n;
+  if (p > 0.5) return n - binomial(random, n, 1 - p);
+  return n * p >= 10 ? btrs(random, n, p) : inversion(random, n, p);
+}
+
+function inversion(random: () => number, n: number, p: number): number {
+  const logQ = Math.log1p(-p);
+  let sum = 0;
   let successes = 0;
-  let trials = n;
-  let prob = p;
-  while (trials > 40) {
-    const a = 1 + Math.floor(trials / 2);
-    const b = trials + 1 - a;
-    const x = beta(random, a, b);
-    if (x >= prob) {
-      trials = a - 1;
-      prob /= x;
-    } else {
-      successes += a;
-      trials = b - 1;
-      prob = (prob - x) / (1 - x);
-    }
-  }
-  for (let i = 0; i < trials; i++) if (random() < prob) successes++;
-  return successes;
-}
-
-function beta(random: () => number, a: number, b: number): number {
-  const x = gamma(random, a);
-  return x / (x + gamma(random, b));
-}
-
-/** Marsaglia & Tsang (2000) for shape ≥ 1 (every shape here is). */
-function gamma(random: () => number, shape: number): number {
-  const d = shape - 1 / 3;
-  const c = 1 / Math.sqrt(9 * d);
   for (;;) {
-    const x = normal(random);
-    const v = (1 + c * x) ** 3;
-    if (v <= 0) continue;
-    const u = random();
-    if (Math.log(u) < 0.5 * x * x + d - d * v + d * Math.log(v)) return d * v;
+    sum += Math.ceil(Math.log(1 - random()) / logQ);
+    if (sum > n) return successes;
+    successes++;
   }
 }
 
-function normal(random: () => number): number {
-  const u = 1 - random();
-  return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * random());
+const STIRLING_TAIL = [
+  0.0810614667953272, 0.0413406959554092, 0.0276779256849983, 0.02079067210376509, 0.0166446911898211,
+  0.0138761288230707, 0.0118967099458917, 0.010411265261972, 0.00925546218271273, 0.00833056343336287,
+];
+
+/** log(k!) − [(k + ½) log(k + 1) − (k + 1) + ½ log 2π], the Stirling series' tail. */
+function stirlingTail(k: number): number {
+  if (k <= 9) return STIRLING_TAIL[k] ?? 0;
+  const kp1sq = (k + 1) * (k + 1);
+  return (1 / 12 - (1 / 360 - 1 / 1260 / kp1sq) / kp1sq) / (k + 1);
+}
+
+function btrs(random: () => number, n: number, p: number): number {
+  const spq = Math.sqrt(n * p * (1 - p));
+  const b = 1.15 + 2.53 * spq;
+  const a = -0.0873 + 0.0248 * b + 0.01 * p;
+  const c = n * p + 0.5;
+  const vr = 0.92 - 4.2 / b;
+  const r = p / (1 - p);
+  const alpha = (2.83 + 5.1 / b) * spq;
+  const m = Math.floor((n + 1) * p);
+  for (;;) {
+    const u = random() - 0.5;
+    let v = random();
+    const us = 0.5 - Math.abs(u);
+    const k = Math.floor(((2 * a) / us + b) * u + c);
+    if (k < 0 || k > n) continue;
+    if (us >= 0.07 && v <= vr) return k;
+    v = Math.log((v * alpha) / (a / (us * us) + b));
+    const bound =
+      (m + 0.5) * Math.log((m + 1) / (r * (n - m + 1))) +
+      (n + 1) * Math.log((n - m + 1) / (n - k + 1)) +
+      (k + 0.5) * Math.log((r * (n - k + 1)) / (k + 1)) +
+      stirlingTail(m) +
+      stirlingTail(n - m) -
+      stirlingTail(k) -
+      stirlingTail(n - k);
+    if (v <= bound) return k;
+  }
 }

@@ -72,3 +72,35 @@ describe("bootstrap", () => {
     expect(bootstrap(items, mean, { seed: 3 })).toEqual(bootstrap(items, mean, { seed: 3 }));
   });
 });
+
+describe("tallies", () => {
+  it("recovers pair profiles from labeler cells", async () => {
+    const { labelerCells, pairProfiles, profilesFromCells } = await import("./tally");
+    const votes = [v("p1", "a", "A"), v("p1", "b", "B"), v("p2", "a", "A"), v("p2", "b", "B"), v("p3", "c", "TIE")];
+    expect(profilesFromCells(labelerCells(votes))).toEqual(pairProfiles(votes));
+  });
+});
+
+describe("binomial draws", () => {
+  it("match the binomial's mean and variance in both samplers, and P(X = k) for small n", () => {
+    const random = mulberry32(11);
+    for (const [n, p] of [
+      [30, 0.1], // inversion
+      [100000, 0.37], // BTRS
+      [50, 0.9], // flipped
+    ] as const) {
+      const draws = Array.from({ length: 20000 }, () => binomial(random, n, p));
+      const mean = draws.reduce((a, b) => a + b, 0) / draws.length;
+      const variance = draws.reduce((a, b) => a + (b - mean) ** 2, 0) / (draws.length - 1);
+      const sd = Math.sqrt(n * p * (1 - p));
+      expect(Math.abs(mean - n * p)).toBeLessThan((4 * sd) / Math.sqrt(draws.length));
+      expect(variance / (sd * sd)).toBeGreaterThan(0.95);
+      expect(variance / (sd * sd)).toBeLessThan(1.05);
+      expect(draws.every((d) => Number.isInteger(d) && d >= 0 && d <= n)).toBe(true);
+    }
+    // Exact probabilities for n = 40, p = 0.5 (BTRS): P(X = 20) = C(40, 20) / 2^40 ≈ 0.1254
+    const draws = Array.from({ length: 40000 }, () => binomial(random, 40, 0.5));
+    const share = draws.filter((d) => d === 20).length / draws.length;
+    expect(Math.abs(share - 0.12537)).toBeLessThan(0.01);
+  });
+});

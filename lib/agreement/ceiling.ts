@@ -1,7 +1,7 @@
 import { type BootstrapOptions, bootstrapCells } from "./bootstrap";
 import { type Estimate, notEnough } from "./estimate";
 import { type LabelerCell, labelerCells, type PairProfile, pairProfiles } from "./tally";
-import { CHOICES, type Choice, choiceIndex, type Vote } from "./votes";
+import { CHOICES, type Choice, choiceIndex, groupBy, type Vote } from "./votes";
 
 /**
  * Credit for one vote against the majority of the *other* votes on its pair (the pair's counts
@@ -83,12 +83,7 @@ export function looMajorityFromCells(
   cells: readonly LabelerCell[],
   options: BootstrapOptions = {},
 ): Map<string, Estimate> {
-  const byLabeler = new Map<string, LabelerCell[]>();
-  for (const cell of cells) {
-    const list = byLabeler.get(cell.labelerId);
-    if (list) list.push(cell);
-    else byLabeler.set(cell.labelerId, [cell]);
-  }
+  const byLabeler = groupBy(cells, (c) => c.labelerId);
   const result = new Map<string, Estimate>();
   for (const labelerId of [...byLabeler.keys()].sort()) {
     const shared = (byLabeler.get(labelerId) ?? []).filter((c) => judgmentsOn(c.counts) >= 2 && c.judgments > 0);
@@ -100,7 +95,14 @@ export function looMajorityFromCells(
       );
       continue;
     }
-    const credits = shared.map((c) => looCredit(c.counts, c.choice) ?? 0);
+    // Cells with the same credit are interchangeable for this mean: merge them (fewer draws per round).
+    const byCredit = new Map<number, number>();
+    for (const c of shared) {
+      const credit = looCredit(c.counts, c.choice) ?? 0;
+      byCredit.set(credit, (byCredit.get(credit) ?? 0) + c.judgments);
+    }
+    const merged = [...byCredit.entries()].sort((x, y) => x[0] - y[0]);
+    const credits = merged.map(([credit]) => credit);
     const statistic = (weights: readonly number[]) => {
       let agree = 0;
       let all = 0;
@@ -110,7 +112,7 @@ export function looMajorityFromCells(
       });
       return all > 0 ? agree / all : null;
     };
-    const weights = shared.map((c) => c.judgments);
+    const weights = merged.map(([, judgments]) => judgments);
     const interval = bootstrapCells(weights, statistic, options);
     result.set(labelerId, {
       value: statistic(weights),

@@ -1,4 +1,4 @@
-import { CHOICES, type Choice, type Counts, choiceIndex, countsByPair, type Vote } from "./votes";
+import { CHOICES, type Choice, type Counts, choiceIndex, countsByPair, groupByPair, type Vote } from "./votes";
 
 /**
  * Tallies: what the pair-level statistics actually depend on. Percent agreement, Fleiss' κ,
@@ -41,17 +41,22 @@ export function labelerCells(votes: readonly Vote[]): LabelerCell[] {
     if (cell) cell.judgments += 1;
     else byKey.set(key, { labelerId: vote.labelerId, choice: vote.choice, counts: pairCounts, judgments: 1 });
   }
-  return [...byKey.values()];
+  return sortCells([...byKey.values()]);
+}
+
+const order = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+/** One order for cells however they were made, so bootstrap draws (and sums) match between SQL and memory. */
+export function sortCells(cells: LabelerCell[]): LabelerCell[] {
+  return cells.sort(
+    (x, y) =>
+      order(x.labelerId, y.labelerId) || order(x.choice, y.choice) || order(countsKey(x.counts), countsKey(y.counts)),
+  );
 }
 
 /** For every two labelers who judged at least one common pair, their 4×4 table of choices. */
 export function cohenTables(votes: readonly Vote[]): CohenTable[] {
-  const byPair = new Map<string, Vote[]>();
-  for (const vote of votes) {
-    const list = byPair.get(vote.pairId);
-    if (list) list.push(vote);
-    else byPair.set(vote.pairId, [vote]);
-  }
+  const byPair = groupByPair(votes);
   const tables = new Map<string, CohenTable>();
   for (const pairVotes of byPair.values()) {
     for (const x of pairVotes) {
@@ -70,4 +75,22 @@ export function cohenTables(votes: readonly Vote[]): CohenTable[] {
     }
   }
   return [...tables.values()].sort((a, b) => a.first.localeCompare(b.first) || a.second.localeCompare(b.second));
+}
+
+/**
+ * Pair profiles recovered from labeler cells: every judgment on a pair with counts c lands in a
+ * cell with those counts, so a profile's pairs = its cells' judgments / Σ c. The database returns
+ * only the cells; this saves a second pass over the judgments.
+ */
+export function profilesFromCells(cells: readonly LabelerCell[]): PairProfile[] {
+  const byKey = new Map<string, { counts: Counts; judgments: number }>();
+  for (const cell of cells) {
+    const key = countsKey(cell.counts);
+    const entry = byKey.get(key);
+    if (entry) entry.judgments += cell.judgments;
+    else byKey.set(key, { counts: cell.counts, judgments: cell.judgments });
+  }
+  return [...byKey.entries()]
+    .sort((a, b) => a[0].localeCompare(b[0]))
+    .map(([, e]) => ({ counts: e.counts, pairs: e.judgments / e.counts.reduce((x, y) => x + y, 0) }));
 }

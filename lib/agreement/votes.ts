@@ -37,26 +37,26 @@ export function total(counts: readonly number[]): number {
   return sum;
 }
 
+/** Items grouped by a key, groups and items in first-seen order. */
+export function groupBy<T>(items: Iterable<T>, key: (item: T) => string): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const item of items) {
+    const k = key(item);
+    const list = groups.get(k);
+    if (list) list.push(item);
+    else groups.set(k, [item]);
+  }
+  return groups;
+}
+
 /** The votes of each pair, in first-seen order. */
 export function groupByPair(votes: readonly Vote[]): Map<string, Vote[]> {
-  const byPair = new Map<string, Vote[]>();
-  for (const vote of votes) {
-    const list = byPair.get(vote.pairId);
-    if (list) list.push(vote);
-    else byPair.set(vote.pairId, [vote]);
-  }
-  return byPair;
+  return groupBy(votes, (v) => v.pairId);
 }
 
 /** The votes of each labeler, in first-seen order. */
 export function groupByLabeler(votes: readonly Vote[]): Map<string, Vote[]> {
-  const byLabeler = new Map<string, Vote[]>();
-  for (const vote of votes) {
-    const list = byLabeler.get(vote.labelerId);
-    if (list) list.push(vote);
-    else byLabeler.set(vote.labelerId, [vote]);
-  }
-  return byLabeler;
+  return groupBy(votes, (v) => v.labelerId);
 }
 
 export function labelersOf(votes: readonly Vote[]): string[] {

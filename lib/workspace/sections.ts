@@ -29,6 +29,31 @@ export const PROJECT_SECTIONS: readonly ProjectSection[] = [
     roles: STAFF,
   },
   {
+    path: "agreement",
+    label: "Agreement",
+    purpose: "How often labelers agree, beyond chance, each figure with its 95% interval and the pairs it rests on.",
+    roles: STAFF,
+  },
+  {
+    path: "leaderboard",
+    label: "Leaderboard",
+    purpose: "Which candidate sources (models, human, probe) the judgments prefer, with intervals.",
+    roles: STAFF,
+  },
+  {
+    path: "model",
+    label: "Model",
+    purpose:
+      "The reward model against the humans: held-out accuracy next to the human ceiling, learning curve, calibration; versions, retrain, promote.",
+    roles: STAFF,
+  },
+  {
+    path: "gap",
+    label: "Gap",
+    purpose: "What it takes to write a good answer against what it takes to choose one, and which wins.",
+    roles: STAFF,
+  },
+  {
     path: "exports",
     label: "Exports",
     purpose: "Training files for TRL and Hugging Face datasets (JSONL, Parquet, CSV), with a manifest of each export.",

@@ -1,3 +1,4 @@
+import { mkdirSync } from "node:fs";
 import { createRequire } from "node:module";
 import type { Page } from "playwright-core";
 import { expect } from "vitest";
@@ -19,4 +20,21 @@ export async function expectAccessible(page: Page, where: string): Promise<void>
     .filter((v) => v.impact === "critical" || v.impact === "serious")
     .map((v) => `${v.id} (${v.impact}): ${v.help} at ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
   expect(serious, `accessibility of ${where}`).toEqual([]);
+}
+
+export const LAPTOP = { width: 1280, height: 800 };
+export const PHONE = { width: 390, height: 844 };
+
+/** axe at a laptop and a phone viewport, with a full-page screenshot of each in /tmp/shots to look at. */
+export async function checkBothViewports(page: Page, where: string, shot: string): Promise<void> {
+  mkdirSync("/tmp/shots", { recursive: true });
+  for (const [name, size] of [
+    ["laptop", LAPTOP],
+    ["phone", PHONE],
+  ] as const) {
+    await page.setViewportSize(size);
+    await expectAccessible(page, `${where} (${name})`);
+    await page.screenshot({ path: `/tmp/shots/${shot}-${name}.png`, fullPage: true });
+  }
+  await page.setViewportSize(LAPTOP);
 }

@@ -1,27 +1,27 @@
+import { ModelSummary } from "@/components/model/model-summary";
+import { ProgressView } from "@/components/overview/progress-view";
 import { SectionHeader } from "@/components/shell/section-header";
 import { Forbidden } from "@/components/staff/forbidden";
 import { pageUserWithRole } from "@/lib/auth/page";
 import { ML_TEAM, STAFF } from "@/lib/auth/roles";
 import { orNotFound } from "@/lib/http/page";
 import { projectBySlug } from "@/lib/projects";
-import { projectOverview } from "@/lib/stats";
+import { listVersions } from "@/lib/rm/service/versions";
+import { projectOverview, projectProgress } from "@/lib/stats";
 import { sectionAt } from "@/lib/workspace/sections";
-import { RewardModelSection } from "./reward-model-section";
 
 export const dynamic = "force-dynamic";
 
-export default async function ProjectOverview({
-  params,
-  searchParams,
-}: {
-  params: Promise<{ slug: string }>;
-  searchParams: Promise<{ retrain?: string }>;
-}) {
+export default async function ProjectOverview({ params }: { params: Promise<{ slug: string }> }) {
   const { slug } = await params;
   const user = await pageUserWithRole(STAFF, `/projects/${slug}`);
   if (!user) return <Forbidden />;
   const project = await orNotFound(projectBySlug(slug));
-  const o = await projectOverview(project);
+  const [o, progress, versions] = await Promise.all([
+    projectOverview(project),
+    projectProgress(project),
+    listVersions(project.id),
+  ]);
   const tiles = [
     ["Prompts", o.prompts],
     ["Candidates", o.candidates],
@@ -55,11 +55,8 @@ export default async function ProjectOverview({
           </div>
         ))}
       </section>
-      <RewardModelSection
-        project={project}
-        canDownload={ML_TEAM.includes(user.role)}
-        queued={(await searchParams).retrain === "queued"}
-      />
+      <ProgressView progress={progress} k={project.k} />
+      <ModelSummary slug={slug} versions={versions} />
     </div>
   );
 }

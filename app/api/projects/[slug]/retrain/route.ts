@@ -5,7 +5,7 @@ import { enqueueRetrain } from "@/lib/rm/service/trigger";
 
 /**
  * Queues a retrain of the project's reward model now. A plain HTML form post (the dashboard's
- * "Retrain now" button) is sent back to the dashboard; API callers get JSON.
+ * "Retrain now" button) is sent back to the Model page; API callers get JSON.
  */
 export const POST = projectRoute(
   { roles: STAFF, access: "staff", summary: "Queue a retrain of the project's reward model now" },
@@ -15,7 +15,7 @@ export const POST = projectRoute(
       // A relative Location: behind a proxy, req.url is the internal address.
       return new Response(null, {
         status: 303,
-        headers: { location: `/projects/${project.slug}?retrain=queued#reward-model` },
+        headers: { location: `/projects/${project.slug}/model?retrain=queued#reward-model` },
       });
     }
     return NextResponse.json(

@@ -5,7 +5,7 @@ import { parseVersionParam, promoteVersion } from "@/lib/rm/service/versions";
 
 /**
  * Makes a kept version serve, overriding the serving rule (a lead or ML engineer's call). A plain
- * HTML form post (the dashboard's "Promote" button) is sent back to the dashboard; API callers get JSON.
+ * HTML form post (the dashboard's "Promote" button) is sent back to the Model page; API callers get JSON.
  */
 export const POST = projectRoute(
   {
@@ -23,7 +23,7 @@ export const POST = projectRoute(
     if (req.headers.get("content-type")?.startsWith("application/x-www-form-urlencoded")) {
       return new Response(null, {
         status: 303,
-        headers: { location: `/projects/${project.slug}?promoted=${version}#reward-model` },
+        headers: { location: `/projects/${project.slug}/model?promoted=${version}` },
       });
     }
     return {

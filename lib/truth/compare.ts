@@ -132,7 +132,6 @@ export async function compareEstimators(options: CompareOptions): Promise<Compar
   return { positions: boards.length, pairs: pairs.length, estimators, agreements };
 }
 
-
 function readCache(file: string): Record<string, TruthEstimateResult> {
   return existsSync(file) ? (JSON.parse(readFileSync(file, "utf8")) as Record<string, TruthEstimateResult>) : {};
 }

@@ -11,5 +11,6 @@ export const GET = projectRoute(
     summary: "The project's export manifests, newest first, with their filters, counts and content hashes",
   },
   async ({ project }) => ({
-  manifests: await listManifests(project.id),
-}));
+    manifests: await listManifests(project.id),
+  }),
+);

@@ -7,7 +7,8 @@ const show = (x: number, format: Format) => (format === "percent" ? `${(x * 100)
 
 /**
  * An estimate as table cells: the value (or why there is none), its interval and its count, each
- * sortable and written to CSV as plain numbers.
+ * sortable and written to CSV as plain numbers. The interval keeps to one line (no-break space and word joiner):
+ * on a phone the table scrolls sideways rather than stacking numbers.
  */
 export function estimateCells(e: Estimate, format: Format = "ratio"): Record<"value" | "interval" | "n", TableCell> {
   return {
@@ -19,7 +20,7 @@ export function estimateCells(e: Estimate, format: Format = "ratio"): Record<"va
       e.ciLow === null || e.ciHigh === null
         ? null
         : {
-            text: `${show(e.ciLow, format)} – ${show(e.ciHigh, format)}`,
+            text: `${show(e.ciLow, format)}\u00a0–\u2060\u00a0${show(e.ciHigh, format)}`,
             sort: e.ciLow,
             csv: `${e.ciLow};${e.ciHigh}`,
           },

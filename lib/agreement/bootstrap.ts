@@ -58,12 +58,16 @@ export function bootstrapCells(
   statistic: (resampled: readonly number[]) => number | null,
   options: BootstrapOptions = {},
 ): Interval | null {
-  const n = cellCounts.reduce((a, b) => a + b, 0);
+  let n = 0;
+  for (const c of cellCounts) n += c;
   if (n === 0) return null;
   const random = mulberry32(options.seed ?? BOOTSTRAP_SEED);
   const samples: number[] = [];
+  // One array reused every round: the statistic reads it and keeps nothing.
+  const drawn = new Array<number>(cellCounts.length).fill(0);
   for (let round = 0; round < (options.rounds ?? BOOTSTRAP_ROUNDS); round++) {
-    const value = statistic(multinomial(random, n, cellCounts));
+    multinomialInto(random, n, cellCounts, drawn);
+    const value = statistic(drawn);
     if (value !== null && Number.isFinite(value)) samples.push(value);
   }
   return percentileInterval(samples);
@@ -71,21 +75,32 @@ export function bootstrapCells(
 
 /** A multinomial draw of n over weights, as conditional binomials. */
 export function multinomial(random: () => number, n: number, weights: readonly number[]): number[] {
+  const drawn = new Array<number>(weights.length).fill(0);
+  multinomialInto(random, n, weights, drawn);
+  return drawn;
+}
+
+function multinomialInto(random: () => number, n: number, weights: readonly number[], into: number[]): void {
   let left = n;
-  let weightLeft = weights.reduce((a, b) => a + b, 0);
-  return weights.map((w) => {
-    if (left === 0 || weightLeft <= 0) return 0;
+  let weightLeft = 0;
+  for (const w of weights) weightLeft += w;
+  for (let i = 0; i < weights.length; i++) {
+    const w = weights[i] ?? 0;
+    if (left === 0 || weightLeft <= 0) {
+      into[i] = 0;
+      continue;
+    }
     const k = w >= weightLeft ? left : binomial(random, left, w / weightLeft);
+    into[i] = k;
     left -= k;
     weightLeft -= w;
-    return k;
-  });
+  }
 }
 
 /**
  * A binomial draw, exact: Hörmann's (1993) BTRS transformed rejection with squeeze when n·p ≥ 10
- * (a few uniforms per draw, however large n is), else the waiting-time (geometric) inversion. The
- * same algorithm as PyTorch's and TensorFlow's binomial samplers.
+ * (a few uniforms per draw, however large n is; as in PyTorch's and TensorFlow's samplers), else
+ * inversion by sequential search.
  */
 export function binomial(random: () => number, n: number, p: number): number {
   if (n <= 0 || p <= 0) return 0;
@@ -94,14 +109,22 @@ export function binomial(random: () => number, n: number, p: number): number {
   return n * p >= 10 ? btrs(random, n, p) : inversion(random, n, p);
 }
 
+/** Sequential search from 0 (BINV, Kachitvichyanukul & Schmeiser 1988): one uniform, about n·p steps. */
 function inversion(random: () => number, n: number, p: number): number {
-  const logQ = Math.log1p(-p);
-  let sum = 0;
-  let successes = 0;
+  const q = 1 - p;
+  const s = p / q;
+  const a = (n + 1) * s;
   for (;;) {
-    sum += Math.ceil(Math.log(1 - random()) / logQ);
-    if (sum > n) return successes;
-    successes++;
+    let r = q ** n;
+    let u = random();
+    let x = 0;
+    while (u > r) {
+      u -= r;
+      x++;
+      if (x > n) break;
+      r *= a / x - s;
+    }
+    if (x <= n) return x;
   }
 }
 

@@ -162,18 +162,21 @@ export function cohenKappa(table: readonly (readonly number[])[], options: Boots
       "pairs",
       `Not enough overlap: ${shared} shared pairs, at least ${COHEN_MIN_SHARED} needed.`,
     );
+  const rows = new Float64Array(k);
+  const cols = new Float64Array(k);
   const statistic: Sums = (w) => {
-    const n = size(w);
-    const rows = new Array<number>(k).fill(0);
-    const cols = new Array<number>(k).fill(0);
+    rows.fill(0);
+    cols.fill(0);
+    let n = 0;
     let diagonal = 0;
-    w.forEach((c, index) => {
-      const i = Math.floor(index / k);
-      const j = index % k;
-      rows[i] = (rows[i] ?? 0) + c;
-      cols[j] = (cols[j] ?? 0) + c;
-      if (i === j) diagonal += c;
-    });
+    for (let i = 0; i < k; i++)
+      for (let j = 0; j < k; j++) {
+        const c = w[i * k + j] ?? 0;
+        rows[i] = (rows[i] ?? 0) + c;
+        cols[j] = (cols[j] ?? 0) + c;
+        n += c;
+        if (i === j) diagonal += c;
+      }
     let chance = 0;
     for (let i = 0; i < k; i++) chance += ((rows[i] ?? 0) / n) * ((cols[i] ?? 0) / n);
     if (chance >= 1 - 1e-12) return null;

@@ -70,7 +70,7 @@ describe("agreement and leaderboard pages", () => {
       expect(table).toContain(`${((e.value ?? 0) * 100).toFixed(1)}%`);
     for (const e of [report.fleissKappa, report.krippendorffAlpha]) {
       expect(table).toContain((e.value ?? 0).toFixed(3));
-      expect(table).toContain(`${(e.ciLow ?? 0).toFixed(3)} – ${(e.ciHigh ?? 0).toFixed(3)}`);
+      expect(table).toContain(`${(e.ciLow ?? 0).toFixed(3)}\u00a0–\u2060\u00a0${(e.ciHigh ?? 0).toFixed(3)}`);
     }
     await expect(page.getByTestId("agreement-counts").textContent()).resolves.toContain(
       `${report.judgments} judgments on ${report.pairs} pairs`,

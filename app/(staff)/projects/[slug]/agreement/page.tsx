@@ -127,20 +127,22 @@ export default async function ProjectAgreement({
         </>
       )}
 
-      <div className="grid gap-4 lg:grid-cols-2">
-        <BarChart
-          label="Judgments per answer (Both bad is a category of its own)"
-          data={CHOICES.map((c) => ({ answer: CHOICE_NAMES[c], judgments: report.categories[c] }))}
-          xKey="answer"
-          bars={[{ key: "judgments", label: "Judgments" }]}
-        />
-        <BarChart
-          label="Pairs by number of judgments"
-          data={report.pairsByJudgments.map((p) => ({ judgments: String(p.judgments), pairs: p.pairs }))}
-          xKey="judgments"
-          bars={[{ key: "pairs", label: "Pairs" }]}
-        />
-      </div>
+      {report.judgments > 0 && (
+        <div className="grid gap-4 lg:grid-cols-2">
+          <BarChart
+            label="Judgments per answer (Both bad is a category of its own)"
+            data={CHOICES.map((c) => ({ answer: CHOICE_NAMES[c], judgments: report.categories[c] }))}
+            xKey="answer"
+            bars={[{ key: "judgments", label: "Judgments" }]}
+          />
+          <BarChart
+            label="Pairs by number of judgments"
+            data={report.pairsByJudgments.map((p) => ({ judgments: String(p.judgments), pairs: p.pairs }))}
+            xKey="judgments"
+            bars={[{ key: "pairs", label: "Pairs" }]}
+          />
+        </div>
+      )}
 
       <DataTable
         caption="Each labeler against the majority of the others"

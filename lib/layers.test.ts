@@ -20,6 +20,7 @@ const PURE = [
   "lib/random.ts",
   "lib/errors.ts",
   "lib/agreement",
+  "lib/lab",
 ];
 const FORBIDDEN_PACKAGES = [/^next($|\/)/, /^next-auth($|\/)/, /^pg($|\/)/, /^pg-boss($|\/)/, /^@prisma\//];
 const FORBIDDEN_FOLDERS = ["lib/db", "lib/jobs", "lib/generated", "lib/http", "lib/auth", "lib/rm/service", "app"];

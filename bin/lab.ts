@@ -1,0 +1,90 @@
+import { parseArgs } from "node:util";
+import { BON_DEFAULTS, bonJson, runBestOfN } from "../lib/lab-service";
+import { projectBySlug } from "../lib/projects";
+import { runCli } from "./cli";
+
+const USAGE = `Usage: npm run lab -- bon --project <slug> [--positions ${BON_DEFAULTS.positions}] [--samples ${BON_DEFAULTS.samples}] [--playouts ${BON_DEFAULTS.playouts}] [--json]
+
+The over-optimization lab (see README, "Over-optimization lab").
+
+bon   The Goodhart curve of a Go project's serving reward model: P fresh generated positions with
+      the question's side to move, m moves per position from the generator's move policy, every
+      board scored by the model (proxy) and by random playouts (truth: that side's win
+      probability, on worker threads). For n = 1..m the expected proxy and truth of the
+      highest-proxy of n moves (unbiased order-statistics estimator), with 95% bootstrap
+      intervals over positions, against KL = log n − (n−1)/n, and the fit R(d) = d(α − βd),
+      d = √KL, to the truth's gain over n = 1. The run is stored for the Lab page.
+  --positions P   positions                                  default ${BON_DEFAULTS.positions}
+  --samples m     moves sampled per position (n goes to m)   default ${BON_DEFAULTS.samples}
+  --playouts N    random playouts per distinct board         default ${BON_DEFAULTS.playouts}
+  --json          print {"model_version", "positions", "samples", "points": [{"n", "kl",
+                  "proxy": {"mean", "ci_low", "ci_high"}, "truth": {…}}], "fit": {"alpha", "beta", "peak_kl"}}`;
+
+type Args = { command: "bon"; slug: string; positions: number; samples: number; playouts: number; json: boolean };
+
+runCli<Args>({
+  usage: USAGE,
+  database: true,
+  parse,
+  run: async (args) => {
+    const project = await projectBySlug(args.slug);
+    const result = await runBestOfN(project, args);
+    if (args.json) {
+      console.log(JSON.stringify(bonJson(result)));
+      return 0;
+    }
+    const f = (x: number) => x.toFixed(3);
+    console.log(
+      `Best-of-n on "${project.slug}", reward model v${result.model_version}: ${result.positions} positions × ${result.samples} moves, ` +
+        `${result.boards} distinct boards × ${result.playouts} playouts, ${result.seconds.total.toFixed(1)} s ` +
+        `(truth ${result.seconds.truth.toFixed(1)} s, proxy ${result.seconds.proxy.toFixed(1)} s).`,
+    );
+    console.log(`   n     KL   proxy [95% CI]              truth (P(${result.side} wins)) [95% CI]`);
+    for (const p of result.points) {
+      console.log(
+        `${String(p.n).padStart(4)} ${p.kl.toFixed(3).padStart(6)}   ${f(p.proxy.mean).padStart(7)} [${f(p.proxy.ci_low)}, ${f(p.proxy.ci_high)}]   ` +
+          `${f(p.truth.mean)} [${f(p.truth.ci_low)}, ${f(p.truth.ci_high)}]`,
+      );
+    }
+    const fit = result.fit;
+    if (!fit) console.log("Fit: not enough distinct points.");
+    else
+      console.log(
+        `Fit of the truth's gain: R(d) = d(${fit.alpha.toFixed(4)} − ${fit.beta.toFixed(4)} d), ` +
+          (fit.peak_kl === null ? "no peak (still rising)" : `peak at KL = ${fit.peak_kl.toFixed(3)}`),
+      );
+    return 0;
+  },
+});
+
+function parse(): Args | "help" {
+  const { values, positionals } = parseArgs({
+    allowPositionals: true,
+    options: {
+      project: { type: "string", short: "p" },
+      positions: { type: "string", default: String(BON_DEFAULTS.positions) },
+      samples: { type: "string", default: String(BON_DEFAULTS.samples) },
+      playouts: { type: "string", default: String(BON_DEFAULTS.playouts) },
+      json: { type: "boolean", default: false },
+      help: { type: "boolean", short: "h" },
+    },
+  });
+  if (values.help) return "help";
+  const [command] = positionals;
+  if (command !== "bon") throw new Error(`Unknown command "${command ?? ""}": use bon.`);
+  if (!values.project) throw new Error("--project is required (the project's slug).");
+  const whole = (flag: string, text: string, min: number) => {
+    const n = Number(text);
+    if (text.trim() === "" || !Number.isInteger(n) || n < min)
+      throw new Error(`--${flag} must be a whole number ≥ ${min} (got "${text}").`);
+    return n;
+  };
+  return {
+    command,
+    slug: values.project,
+    positions: whole("positions", values.positions, 2),
+    samples: whole("samples", values.samples, 2),
+    playouts: whole("playouts", values.playouts, 1),
+    json: values.json,
+  };
+}

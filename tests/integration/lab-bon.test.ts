@@ -56,7 +56,7 @@ describe("best-of-n on a Go project", () => {
 
     const stored = await latestLabRun(project.id, "bon");
     expect(stored).toMatchObject({ kind: "bon", modelVersion: 1 });
-    expect((stored?.result as { points: unknown[] }).points).toHaveLength(6);
+    expect((stored?.result as { points: unknown[] } | undefined)?.points).toHaveLength(6);
     // The same seed gives the same curve (positions, moves, playout seeds and bootstrap are seeded).
     const again = await runBestOfN(current, { positions: 5, samples: 6, playouts: 60, threads: 1, bootstrap: 200 });
     expect(bonJson(again)).toEqual(json);

@@ -8,11 +8,12 @@ import { activeBench } from "../tests/bench/active";
 import { dataBrowserBench } from "../tests/bench/data-browser";
 import { goBench } from "../tests/bench/go";
 import { goRmBench } from "../tests/bench/go-rm";
+import { labBench } from "../tests/bench/lab";
 import { labelingBench } from "../tests/bench/labeling";
 import { type BenchSection, formatFigure } from "../tests/bench/report";
 import { rmBench } from "../tests/bench/rm";
 
-const sections: BenchSection[] = [labelingBench, goBench, rmBench, goRmBench, activeBench, dataBrowserBench];
+const sections: BenchSection[] = [labelingBench, goBench, rmBench, goRmBench, activeBench, dataBrowserBench, labBench];
 const [flag, index] = process.argv.slice(2);
 
 if (flag === "--section") {

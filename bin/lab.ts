@@ -1,9 +1,11 @@
 import { parseArgs } from "node:util";
+import { seedGoLabProject } from "../lib/demo/go-lab";
 import { BON_DEFAULTS, bonJson, runBestOfN } from "../lib/lab-service";
 import { projectBySlug } from "../lib/projects";
 import { runCli } from "./cli";
 
 const USAGE = `Usage: npm run lab -- bon --project <slug> [--positions ${BON_DEFAULTS.positions}] [--samples ${BON_DEFAULTS.samples}] [--playouts ${BON_DEFAULTS.playouts}] [--json]
+       npm run lab -- demo
 
 The over-optimization lab (see README, "Over-optimization lab").
 
@@ -18,15 +20,40 @@ bon   The Goodhart curve of a Go project's serving reward model: P fresh generat
   --samples m     moves sampled per position (n goes to m)   default ${BON_DEFAULTS.samples}
   --playouts N    random playouts per distinct board         default ${BON_DEFAULTS.playouts}
   --json          print {"model_version", "positions", "samples", "points": [{"n", "kl",
-                  "proxy": {"mean", "ci_low", "ci_high"}, "truth": {…}}], "fit": {"alpha", "beta", "peak_kl"}}`;
+                  "proxy": {"mean", "ci_low", "ci_high"}, "truth": {…}}], "fit": {"alpha", "beta", "peak_kl"}}
 
-type Args = { command: "bon"; slug: string; positions: number; samples: number; playouts: number; json: boolean };
+demo  Two Go 9x9 projects for the lab, each with a reward model trained on 12 simulated labelers:
+      "go9-vibe" (labelers with a vibe of weight 2, lib/simulate/go-vibe.ts) and "go9-clean"
+      (weight 0, the same labelers without it); then the curve of each. About 5 minutes on 2
+      cores; a project that already has a model is left as it is.`;
+
+type Args =
+  | { command: "bon"; slug: string; positions: number; samples: number; playouts: number; json: boolean }
+  | { command: "demo" };
+
+const DEMO = [
+  { slug: "go9-vibe", name: "Go 9x9 lab: labelers with a vibe", vibe: 2 },
+  { slug: "go9-clean", name: "Go 9x9 lab: labelers without a vibe", vibe: 0 },
+];
 
 runCli<Args>({
   usage: USAGE,
   database: true,
   parse,
   run: async (args) => {
+    if (args.command === "demo") {
+      for (const seed of DEMO) {
+        const project = await seedGoLabProject(seed);
+        const result = await runBestOfN(project);
+        const [first, last] = [result.points[0], result.points.at(-1)];
+        console.log(
+          `${project.slug}: reward model v${result.model_version}; best-of-${result.samples} moves the truth from ` +
+            `${first?.truth.mean.toFixed(3)} to ${last?.truth.mean.toFixed(3)} and the proxy from ` +
+            `${first?.proxy.mean.toFixed(2)} to ${last?.proxy.mean.toFixed(2)}; see /projects/${project.slug}/lab`,
+        );
+      }
+      return 0;
+    }
     const project = await projectBySlug(args.slug);
     const result = await runBestOfN(project, args);
     if (args.json) {
@@ -71,7 +98,8 @@ function parse(): Args | "help" {
   });
   if (values.help) return "help";
   const [command] = positionals;
-  if (command !== "bon") throw new Error(`Unknown command "${command ?? ""}": use bon.`);
+  if (command === "demo") return { command };
+  if (command !== "bon") throw new Error(`Unknown command "${command ?? ""}": use bon or demo.`);
   if (!values.project) throw new Error("--project is required (the project's slug).");
   const whole = (flag: string, text: string, min: number) => {
     const n = Number(text);

@@ -1,10 +1,11 @@
 import { parseArgs } from "node:util";
 import { seedGoLabProject } from "../lib/demo/go-lab";
-import { BON_DEFAULTS, bonJson, runBestOfN } from "../lib/lab-service";
+import { BON_DEFAULTS, bonJson, probeHackability, runBestOfN } from "../lib/lab-service";
 import { projectBySlug } from "../lib/projects";
 import { runCli } from "./cli";
 
 const USAGE = `Usage: npm run lab -- bon --project <slug> [--positions ${BON_DEFAULTS.positions}] [--samples ${BON_DEFAULTS.samples}] [--playouts ${BON_DEFAULTS.playouts}] [--json]
+       npm run lab -- probes --project <slug> [--json]
        npm run lab -- demo
 
 The over-optimization lab (see README, "Over-optimization lab").
@@ -22,6 +23,12 @@ bon   The Goodhart curve of a Go project's serving reward model: P fresh generat
   --json          print {"model_version", "positions", "samples", "points": [{"n", "kl",
                   "proxy": {"mean", "ci_low", "ci_high"}, "truth": {…}}], "fit": {"alpha", "beta", "peak_kl"}}
 
+probes  Text projects: stores the probe family of every prompt as candidates with source "probe"
+      (a prompt word repeated, empty, a genuine answer padded to twice the longest, the prompt's
+      keywords stuffed, the prompt echoed; no pairs are made) and prints each kept version's
+      hackability: the share of probes it scores above the project's median genuine candidate.
+      --json prints [{"version", "probes", "above_median", "hackability", "genuine_median"}].
+
 demo  Two Go 9x9 projects for the lab, each with a reward model trained on 12 simulated labelers:
       "go9-vibe" (labelers with a vibe of weight 2, lib/simulate/go-vibe.ts) and "go9-clean"
       (weight 0, the same labelers without it); then the curve of each. About 5 minutes on 2
@@ -29,6 +36,7 @@ demo  Two Go 9x9 projects for the lab, each with a reward model trained on 12 si
 
 type Args =
   | { command: "bon"; slug: string; positions: number; samples: number; playouts: number; json: boolean }
+  | { command: "probes"; slug: string; json: boolean }
   | { command: "demo" };
 
 const DEMO = [
@@ -55,6 +63,18 @@ runCli<Args>({
       return 0;
     }
     const project = await projectBySlug(args.slug);
+    if (args.command === "probes") {
+      const versions = await probeHackability(project);
+      if (args.json) console.log(JSON.stringify(versions));
+      else if (versions.length === 0) console.log(`"${project.slug}" has no reward model version with its ONNX file.`);
+      else
+        for (const v of versions)
+          console.log(
+            `v${v.version}: ${v.above_median} of ${v.probes} probes above the median genuine candidate` +
+              (v.hackability === null ? "" : ` (hackability ${(100 * v.hackability).toFixed(1)}%)`),
+          );
+      return 0;
+    }
     const result = await runBestOfN(project, args);
     if (args.json) {
       console.log(JSON.stringify(bonJson(result)));
@@ -99,8 +119,10 @@ function parse(): Args | "help" {
   if (values.help) return "help";
   const [command] = positionals;
   if (command === "demo") return { command };
-  if (command !== "bon") throw new Error(`Unknown command "${command ?? ""}": use bon or demo.`);
+  if (command !== "bon" && command !== "probes")
+    throw new Error(`Unknown command "${command ?? ""}": use bon, probes or demo.`);
   if (!values.project) throw new Error("--project is required (the project's slug).");
+  if (command === "probes") return { command, slug: values.project, json: values.json };
   const whole = (flag: string, text: string, min: number) => {
     const n = Number(text);
     if (text.trim() === "" || !Number.isInteger(n) || n < min)

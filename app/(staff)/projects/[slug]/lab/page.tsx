@@ -4,7 +4,8 @@ import { Forbidden } from "@/components/staff/forbidden";
 import { pageUserWithRole } from "@/lib/auth/page";
 import { STAFF } from "@/lib/auth/roles";
 import { orNotFound } from "@/lib/http/page";
-import { type BonResult, labRuns } from "@/lib/lab-service";
+import type { BonResult } from "@/lib/lab-service/bon";
+import { labRuns } from "@/lib/lab-service/runs";
 import { projectBySlug } from "@/lib/projects";
 import { sectionAt } from "@/lib/workspace/sections";
 

@@ -27,6 +27,11 @@ export type GoodhartPoint = {
 
 const PROXY = SERIES_COLORS[0];
 const TRUTH = SERIES_COLORS[1];
+/** Each curve on its own axis (the proxy's scale is the model's, the truth's a probability). */
+const CURVES = [
+  { key: "proxy", name: "Reward model score (proxy)", color: PROXY },
+  { key: "truth", name: "True win probability", color: TRUTH },
+] as const;
 
 /**
  * The Goodhart curve: the reward model's score (left axis) and the true win probability (right
@@ -56,7 +61,7 @@ export function GoodhartChart({
       data-testid="goodhart-chart"
     >
       <ResponsiveContainer width="100%" height={320}>
-        <ComposedChart data={rows} margin={{ top: 8, right: 8, bottom: 20, left: 4 }}>
+        <ComposedChart data={rows} margin={{ top: 20, right: 8, bottom: 24, left: 4 }}>
           <CartesianGrid stroke="#e7e5e4" />
           <XAxis
             dataKey="kl"
@@ -82,52 +87,39 @@ export function GoodhartChart({
             }
             labelFormatter={(kl) => `KL ${kl}`}
           />
-          <Legend wrapperStyle={{ fontSize: 12 }} />
-          <Area
-            yAxisId="proxy"
-            dataKey="proxyBand"
-            stroke="none"
-            fill={PROXY}
-            fillOpacity={0.15}
-            isAnimationActive={false}
-            legendType="none"
-            name="Reward model 95% CI"
-          />
-          <Area
-            yAxisId="truth"
-            dataKey="truthBand"
-            stroke="none"
-            fill={TRUTH}
-            fillOpacity={0.15}
-            isAnimationActive={false}
-            legendType="none"
-            name="Truth 95% CI"
-          />
-          <Line
-            yAxisId="proxy"
-            dataKey="proxy"
-            name="Reward model score (proxy)"
-            stroke={PROXY}
-            strokeWidth={2}
-            isAnimationActive={false}
-            dot={{ r: 2 }}
-          />
-          <Line
-            yAxisId="truth"
-            dataKey="truth"
-            name="True win probability"
-            stroke={TRUTH}
-            strokeWidth={2}
-            isAnimationActive={false}
-            dot={{ r: 2 }}
-          />
+          <Legend verticalAlign="top" wrapperStyle={{ fontSize: 12, paddingBottom: 8 }} />
+          {CURVES.map((c) => (
+            <Area
+              key={`${c.key}Band`}
+              yAxisId={c.key}
+              dataKey={`${c.key}Band`}
+              name={`${c.name} 95% CI`}
+              stroke="none"
+              fill={c.color}
+              fillOpacity={0.15}
+              isAnimationActive={false}
+              legendType="none"
+            />
+          ))}
+          {CURVES.map((c) => (
+            <Line
+              key={c.key}
+              yAxisId={c.key}
+              dataKey={c.key}
+              name={c.name}
+              stroke={c.color}
+              strokeWidth={2}
+              isAnimationActive={false}
+              dot={{ r: 2 }}
+            />
+          ))}
           {peakKl !== null && peakKl <= maxKl * 1.5 && (
             <ReferenceLine
               yAxisId="truth"
               x={Number(peakKl.toFixed(3))}
               stroke="#57534e"
               strokeDasharray="4 3"
-              label={{ value: "fitted peak", fontSize: 11, position: "top" }}
+              label={{ value: "fitted peak", fontSize: 11, position: "insideTopRight" }}
               ifOverflow="extendDomain"
             />
           )}

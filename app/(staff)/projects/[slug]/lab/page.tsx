@@ -151,7 +151,7 @@ function Curve({ result, at }: { result: BonResult; at: Date }) {
 function Rounds({ runs }: { runs: { at: Date; result: BonResult }[] }) {
   return (
     <div className="space-y-2">
-      <h3 className="font-semibold">Earlier curves</h3>
+      <h3 className="font-semibold">Every curve computed, newest first</h3>
       <div className="overflow-x-auto rounded border border-stone-200 bg-white">
         <table className="w-full text-left text-sm tabular-nums" data-testid="lab-rounds">
           <thead className="text-stone-600">

@@ -1,11 +1,12 @@
 import { parseArgs } from "node:util";
 import { seedGoLabProject } from "../lib/demo/go-lab";
-import { BON_DEFAULTS, bonJson, probeHackability, runBestOfN } from "../lib/lab-service";
+import { BON_DEFAULTS, bonJson, optimizeAgainstModel, probeHackability, runBestOfN } from "../lib/lab-service";
 import { projectBySlug } from "../lib/projects";
 import { runCli } from "./cli";
 
 const USAGE = `Usage: npm run lab -- bon --project <slug> [--positions ${BON_DEFAULTS.positions}] [--samples ${BON_DEFAULTS.samples}] [--playouts ${BON_DEFAULTS.playouts}] [--json]
        npm run lab -- probes --project <slug> [--json]
+       npm run lab -- optimize --project <slug> --prompt <id> [--from genuine|empty] [--steps 30] [--beam 1] [--json]
        npm run lab -- demo
 
 The over-optimization lab (see README, "Over-optimization lab").
@@ -29,6 +30,11 @@ probes  Text projects: stores the probe family of every prompt as candidates wit
       hackability: the share of probes it scores above the project's median genuine candidate.
       --json prints [{"version", "probes", "above_median", "hackability", "genuine_median"}].
 
+optimize  Text projects: hill-climbs a text for one prompt (its import id) against the serving
+      model by word insertions, deletions and replacements from the project's 300 commonest
+      words, from the prompt's first genuine candidate or from empty; prints the score at every
+      step (it never decreases) and the final text, and stores the run for the Lab page.
+
 demo  Two Go 9x9 projects for the lab, each with a reward model trained on 12 simulated labelers:
       "go9-vibe" (labelers with a vibe of weight 2, lib/simulate/go-vibe.ts) and "go9-clean"
       (weight 0, the same labelers without it); then the curve of each. About 5 minutes on 2
@@ -37,6 +43,15 @@ demo  Two Go 9x9 projects for the lab, each with a reward model trained on 12 si
 type Args =
   | { command: "bon"; slug: string; positions: number; samples: number; playouts: number; json: boolean }
   | { command: "probes"; slug: string; json: boolean }
+  | {
+      command: "optimize";
+      slug: string;
+      prompt: string;
+      from: "genuine" | "empty";
+      steps: number;
+      beam: number;
+      json: boolean;
+    }
   | { command: "demo" };
 
 const DEMO = [
@@ -63,6 +78,18 @@ runCli<Args>({
       return 0;
     }
     const project = await projectBySlug(args.slug);
+    if (args.command === "optimize") {
+      const run = await optimizeAgainstModel(project, args);
+      if (args.json) console.log(JSON.stringify(run));
+      else {
+        for (const step of run.steps)
+          console.log(
+            `${String(step.step).padStart(3)}  ${step.score.toFixed(4)}  ${step.edit.op}${step.edit.word ? ` "${step.edit.word}"` : ""}`,
+          );
+        console.log(`Final text (score ${run.best.score.toFixed(4)} under v${run.model_version}):\n${run.best.text}`);
+      }
+      return 0;
+    }
     if (args.command === "probes") {
       const versions = await probeHackability(project);
       if (args.json) console.log(JSON.stringify(versions));
@@ -113,22 +140,41 @@ function parse(): Args | "help" {
       samples: { type: "string", default: String(BON_DEFAULTS.samples) },
       playouts: { type: "string", default: String(BON_DEFAULTS.playouts) },
       json: { type: "boolean", default: false },
+      prompt: { type: "string" },
+      from: { type: "string", default: "genuine" },
+      steps: { type: "string", default: "30" },
+      beam: { type: "string", default: "1" },
       help: { type: "boolean", short: "h" },
     },
   });
   if (values.help) return "help";
   const [command] = positionals;
   if (command === "demo") return { command };
-  if (command !== "bon" && command !== "probes")
-    throw new Error(`Unknown command "${command ?? ""}": use bon, probes or demo.`);
+  if (command !== "bon" && command !== "probes" && command !== "optimize")
+    throw new Error(`Unknown command "${command ?? ""}": use bon, probes, optimize or demo.`);
   if (!values.project) throw new Error("--project is required (the project's slug).");
-  if (command === "probes") return { command, slug: values.project, json: values.json };
   const whole = (flag: string, text: string, min: number) => {
     const n = Number(text);
     if (text.trim() === "" || !Number.isInteger(n) || n < min)
       throw new Error(`--${flag} must be a whole number ≥ ${min} (got "${text}").`);
     return n;
   };
+  if (command === "probes") return { command, slug: values.project, json: values.json };
+  if (command === "optimize") {
+    if (!values.prompt) throw new Error("--prompt is required (the prompt's id from the import).");
+    if (values.from !== "genuine" && values.from !== "empty")
+      throw new Error(`--from must be genuine or empty (got "${values.from}").`);
+    return {
+      command,
+      slug: values.project,
+      prompt: values.prompt,
+      from: values.from,
+      steps: whole("steps", values.steps, 1),
+      beam: whole("beam", values.beam, 1),
+      json: values.json,
+    };
+  }
+
   return {
     command,
     slug: values.project,

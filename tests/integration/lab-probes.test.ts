@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db, disconnect } from "../../lib/db";
-import { latestLabRun, probeHackability, storeProbes } from "../../lib/lab-service";
+import { latestLabRun, optimizeAgainstModel, probeHackability, storeProbes } from "../../lib/lab-service";
 import { retrainProject } from "../../lib/rm/service/retrain";
 import { promoteVersion } from "../../lib/rm/service/versions";
 import { useFreshDatabase } from "../setup/database";
@@ -50,5 +50,14 @@ describe("probes and hackability", () => {
       hackability: v1?.hackability,
     });
     expect(kept?.genuine_median).toBeCloseTo(v1?.genuine_median ?? Number.NaN, 12);
+
+    // The optimizer climbs against the same serving model; its recorded score never falls.
+    const prompt = await db().prompt.findFirstOrThrow({ where: { projectId: project.id } });
+    const run = await optimizeAgainstModel(current, { prompt: prompt.externalId, from: "genuine", steps: 8 });
+    expect(run.model_version).toBe(1);
+    expect(run.steps.length).toBeGreaterThan(1);
+    for (let i = 1; i < run.steps.length; i++)
+      expect(run.steps[i]?.score).toBeGreaterThan(run.steps[i - 1]?.score ?? Number.POSITIVE_INFINITY);
+    expect(await latestLabRun(project.id, "optimizer")).toMatchObject({ kind: "optimizer", modelVersion: 1 });
   });
 });

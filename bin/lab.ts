@@ -1,12 +1,20 @@
 import { parseArgs } from "node:util";
 import { seedGoLabProject } from "../lib/demo/go-lab";
-import { BON_DEFAULTS, bonJson, optimizeAgainstModel, probeHackability, runBestOfN } from "../lib/lab-service";
+import {
+  BON_DEFAULTS,
+  bonJson,
+  optimizeAgainstModel,
+  probeHackability,
+  runBestOfN,
+  sendProbesToLabeling,
+} from "../lib/lab-service";
 import { projectBySlug } from "../lib/projects";
 import { runCli } from "./cli";
 
 const USAGE = `Usage: npm run lab -- bon --project <slug> [--positions ${BON_DEFAULTS.positions}] [--samples ${BON_DEFAULTS.samples}] [--playouts ${BON_DEFAULTS.playouts}] [--json]
        npm run lab -- probes --project <slug> [--json]
        npm run lab -- optimize --project <slug> --prompt <id> [--from genuine|empty] [--steps 30] [--beam 1] [--json]
+       npm run lab -- send-probes --project <slug>
        npm run lab -- demo
 
 The over-optimization lab (see README, "Over-optimization lab").
@@ -35,6 +43,10 @@ optimize  Text projects: hill-climbs a text for one prompt (its import id) again
       words, from the prompt's first genuine candidate or from empty; prints the score at every
       step (it never decreases) and the final text, and stores the run for the Lab page.
 
+send-probes  Text projects: pairs every probe and optimizer output not in a pair yet with a genuine
+      candidate of its prompt, served blind like any pair; the next retrain learns from the
+      answers (simulated labelers rank a probe below every genuine candidate of its prompt).
+
 demo  Two Go 9x9 projects for the lab, each with a reward model trained on 12 simulated labelers:
       "go9-vibe" (labelers with a vibe of weight 2, lib/simulate/go-vibe.ts) and "go9-clean"
       (weight 0, the same labelers without it); then the curve of each. About 5 minutes on 2
@@ -43,6 +55,7 @@ demo  Two Go 9x9 projects for the lab, each with a reward model trained on 12 si
 type Args =
   | { command: "bon"; slug: string; positions: number; samples: number; playouts: number; json: boolean }
   | { command: "probes"; slug: string; json: boolean }
+  | { command: "send-probes"; slug: string }
   | {
       command: "optimize";
       slug: string;
@@ -88,6 +101,13 @@ runCli<Args>({
           );
         console.log(`Final text (score ${run.best.score.toFixed(4)} under v${run.model_version}):\n${run.best.text}`);
       }
+      return 0;
+    }
+    if (args.command === "send-probes") {
+      const made = await sendProbesToLabeling(project);
+      console.log(
+        `${made} new pair(s) of a probe against a genuine candidate are open for labeling in "${project.slug}".`,
+      );
       return 0;
     }
     if (args.command === "probes") {
@@ -150,8 +170,8 @@ function parse(): Args | "help" {
   if (values.help) return "help";
   const [command] = positionals;
   if (command === "demo") return { command };
-  if (command !== "bon" && command !== "probes" && command !== "optimize")
-    throw new Error(`Unknown command "${command ?? ""}": use bon, probes, optimize or demo.`);
+  if (command !== "bon" && command !== "probes" && command !== "optimize" && command !== "send-probes")
+    throw new Error(`Unknown command "${command ?? ""}": use bon, probes, optimize, send-probes or demo.`);
   if (!values.project) throw new Error("--project is required (the project's slug).");
   const whole = (flag: string, text: string, min: number) => {
     const n = Number(text);
@@ -160,6 +180,7 @@ function parse(): Args | "help" {
     return n;
   };
   if (command === "probes") return { command, slug: values.project, json: values.json };
+  if (command === "send-probes") return { command, slug: values.project };
   if (command === "optimize") {
     if (!values.prompt) throw new Error("--prompt is required (the prompt's id from the import).");
     if (values.from !== "genuine" && values.from !== "empty")

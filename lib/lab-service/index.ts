@@ -5,3 +5,4 @@ export { type OptimizeOptions, optimizeAgainstModel } from "./optimize";
 export { probeHackability, storeProbes, type VersionHackability } from "./probes";
 export { bonJson, runBestOfN } from "./run-bon";
 export { type LabRunKind, labRuns, latestLabRun, saveLabRun } from "./runs";
+export { sendProbesToLabeling } from "./send-probes";

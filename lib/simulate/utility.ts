@@ -17,6 +17,9 @@ export function latentUtility(candidateId: string, meta: unknown): number {
   return hashNormal("utility", candidateId);
 }
 
+/** How far below the worst genuine candidate of its prompt a probe's utility lies (the simulators' rule). */
+export const PROBE_MARGIN = 3;
+
 /** Latent utilities of a project's candidates, read once; candidates added later are read on demand. */
 export class UtilityBook {
   private readonly utilities = new Map<string, number>();
@@ -28,11 +31,21 @@ export class UtilityBook {
 
   async load(): Promise<this> {
     if (this.vibe) return this.loadVibe(this.vibe);
-    const rows = await db().$queryRaw<{ id: string; utility: unknown }[]>`
-      SELECT c.id, c.meta -> 'utility' AS utility FROM "Candidate" c
+    const rows = await db().$queryRaw<{ id: string; utility: unknown; source: string; promptId: string }[]>`
+      SELECT c.id, c.meta -> 'utility' AS utility, c.source, c."promptId" FROM "Candidate" c
       JOIN "Prompt" p ON p.id = c."promptId"
       WHERE p."projectId" = ${this.projectId}`;
-    for (const row of rows) this.utilities.set(row.id, latentUtility(row.id, { utility: row.utility }));
+    // Probes (the lab's degenerate texts, source "probe") are judged by a rule: worse than every
+    // genuine candidate of their prompt, by PROBE_MARGIN below the worst of them.
+    const worst = new Map<string, number>();
+    for (const row of rows) {
+      if (row.source === "probe") continue;
+      const u = latentUtility(row.id, { utility: row.utility });
+      this.utilities.set(row.id, u);
+      worst.set(row.promptId, Math.min(worst.get(row.promptId) ?? u, u));
+    }
+    for (const row of rows)
+      if (row.source === "probe") this.utilities.set(row.id, (worst.get(row.promptId) ?? 0) - PROBE_MARGIN);
     return this;
   }
 
@@ -68,7 +81,13 @@ export class UtilityBook {
         return utility;
       }
     }
-    const row = await db().candidate.findUnique({ where: { id: candidateId }, select: { meta: true } });
+    const row = await db().candidate.findUnique({ where: { id: candidateId }, select: { meta: true, source: true } });
+    // A probe added after loading: its rule needs its prompt's genuine candidates, so read them all again.
+    if (row?.source === "probe" && !this.vibe) {
+      await this.load();
+      const probe = this.utilities.get(candidateId);
+      if (probe !== undefined) return probe;
+    }
     const utility = latentUtility(candidateId, row?.meta);
     this.utilities.set(candidateId, utility);
     return utility;

@@ -6,6 +6,7 @@
 import { spawnSync } from "node:child_process";
 import { activeBench } from "../tests/bench/active";
 import { dataBrowserBench } from "../tests/bench/data-browser";
+import { exportBench } from "../tests/bench/export";
 import { goBench } from "../tests/bench/go";
 import { goRmBench } from "../tests/bench/go-rm";
 import { labBench } from "../tests/bench/lab";
@@ -13,7 +14,16 @@ import { labelingBench } from "../tests/bench/labeling";
 import { type BenchSection, formatFigure } from "../tests/bench/report";
 import { rmBench } from "../tests/bench/rm";
 
-const sections: BenchSection[] = [labelingBench, goBench, rmBench, goRmBench, activeBench, dataBrowserBench, labBench];
+const sections: BenchSection[] = [
+  labelingBench,
+  goBench,
+  rmBench,
+  goRmBench,
+  activeBench,
+  dataBrowserBench,
+  exportBench,
+  labBench,
+];
 const [flag, index] = process.argv.slice(2);
 
 if (flag === "--section") {

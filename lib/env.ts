@@ -24,6 +24,8 @@ const schema = z.object({
   RATE_SIGN_IN_WINDOW: z.coerce.number().int().min(1).default(900),
   // Generous: a fast honest labeler (one judgment per half second, sustained) never reaches it.
   RATE_JUDGMENTS_PER_MINUTE: z.coerce.number().int().min(1).default(300),
+  // Calls per minute per API token; a script exporting or scoring in batches stays far below it.
+  RATE_API_TOKEN_PER_MINUTE: z.coerce.number().int().min(1).default(600),
 });
 
 export type Env = z.infer<typeof schema>;

@@ -15,6 +15,8 @@ const PURE = [
   "lib/rm/onnx",
   "lib/rm/synthetic",
   "lib/go",
+  "lib/export/rows",
+  "lib/export/encode",
   "lib/pairs",
   "lib/client",
   "lib/random.ts",

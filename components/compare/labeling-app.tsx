@@ -87,7 +87,10 @@ export function LabelingApp(props: LabelingAppProps) {
               </strong>{" "}
               judged{state.written > 0 && ` · ${state.written} written`}
               {state.remaining !== null &&
-                (state.hasQuota ? ` · ${state.remaining} to go` : ` · about ${state.remaining} left`)}
+                (state.hasQuota
+                  ? ` · ${state.remaining} to go`
+                  : // Zero open pairs while others still hold leases is not "done": say nothing rather than "about 0".
+                    state.remaining > 0 && ` · about ${state.remaining} left`)}
             </span>
             <SyncStatus state={sync} />
             <button

@@ -19,6 +19,15 @@ export function AppHeader({ user, projects }: { user: SessionUser; projects?: { 
             Admin
           </Link>
         )}
+        {user.role !== "LABELER" && (
+          // ML engineers and admins land on their tokens (which link the reference); leads read the reference.
+          <Link
+            href={user.role === "LEAD" ? "/docs/api" : "/account/tokens"}
+            className="text-sm text-stone-700 underline-offset-4 hover:underline"
+          >
+            API
+          </Link>
+        )}
         <p className="ml-auto text-sm text-stone-700">
           <span className="font-medium">{user.email ?? "crowd labeler"}</span>
           <span className="mx-1 text-stone-500">·</span>

@@ -4,10 +4,13 @@ import { decode, getToken } from "next-auth/jwt";
 import type { Role } from "../db";
 import { authSecret } from "../env";
 import { DomainError, forbidden, unauthorized } from "../errors";
+import { limit } from "../security/rate-limit";
 import { currentAccount } from "./account";
 import { authOptions } from "./options";
 import type { SessionUser } from "./roles";
+import type { Scope } from "./scopes";
 import { DEACTIVATED_MESSAGE } from "./sign-in-errors";
+import { tokenCaller } from "./tokens";
 
 // Decrypting a session cookie derives its key with HKDF and runs AES-GCM: a noticeable share of
 // a labeling request's CPU. A cookie maps to the same user until it expires, so decoded cookies
@@ -17,7 +20,10 @@ const DECODED_TTL_MS = 60_000;
 const decoded = new Map<string, { user: SessionUser; until: number }>();
 
 async function sessionUser(req: NextRequest): Promise<SessionUser | null> {
-  const raw = await getToken({ req, secret: authSecret(), raw: true });
+  // The cookie only: next-auth would also take the session JWT from `Authorization: Bearer`, but
+  // bearer credentials here are API tokens (scoped, revocable), never a copied browser session.
+  const cookiesOnly = { cookies: req.cookies, headers: new Headers() };
+  const raw = await getToken({ req: cookiesOnly as unknown as NextRequest, secret: authSecret(), raw: true });
   if (!raw) return null;
   const hit = decoded.get(raw);
   if (hit && hit.until > Date.now()) return hit.user;
@@ -38,8 +44,14 @@ async function withCurrentRole(user: SessionUser): Promise<SessionUser | "deacti
   return { ...user, role: account.role };
 }
 
-/** The signed-in user of an API request, checked against the roles the route allows. */
-export async function requireApiUser(req: NextRequest, roles: readonly Role[]): Promise<SessionUser> {
+/**
+ * Who calls an API route, checked against the roles the route allows: an API token when the request
+ * has `Authorization: Bearer` (then the route must name a scope the token holds), else the session
+ * cookie. A route without a scope is for the browser only and answers 403 to every token.
+ */
+export async function requireApiUser(req: NextRequest, roles: readonly Role[], scope?: Scope): Promise<SessionUser> {
+  const bearer = bearerCredentials(req);
+  if (bearer !== null) return requireTokenUser(bearer, roles, scope);
   const session = await sessionUser(req);
   const user = session && (await withCurrentRole(session));
   if (user === "deactivated") {
@@ -48,6 +60,28 @@ export async function requireApiUser(req: NextRequest, roles: readonly Role[]): 
   if (!user) throw unauthorized();
   if (!roles.includes(user.role)) throw forbidden();
   return user;
+}
+
+function bearerCredentials(req: NextRequest): string | null {
+  const header = req.headers.get("authorization");
+  const match = header?.match(/^Bearer\s+(\S+)\s*$/i);
+  return match?.[1] ?? null;
+}
+
+async function requireTokenUser(secret: string, roles: readonly Role[], scope: Scope | undefined) {
+  const caller = await tokenCaller(secret);
+  // Counted per token once it is known to be valid, whatever the route answers next.
+  await limit("apiToken", caller.tokenId);
+  if (!scope) {
+    throw new DomainError("FORBIDDEN", "API tokens cannot call this route; it is for signed-in browser sessions only.");
+  }
+  if (!caller.scopes.includes(scope)) {
+    throw new DomainError("FORBIDDEN", `This API token does not have the "${scope}" scope this route needs.`);
+  }
+  if (!roles.includes(caller.user.role)) {
+    throw new DomainError("FORBIDDEN", "The role of this token's owner does not allow this route.");
+  }
+  return caller.user;
 }
 
 /** The signed-in, active user of a page, or null (pages redirect to /login themselves). */

@@ -3,7 +3,7 @@ import { requireApiUser } from "../auth/guard";
 import type { Role } from "../db";
 import type { Project } from "../generated/prisma/client";
 import { openProject, type ProjectAccess } from "../projects/lookup";
-import { type RouteCall, type RouteHandler, type RouteSpec, routeHandler } from "./route";
+import { declare, type RouteCall, type RouteHandler, type RouteSpec, routeHandler } from "./route";
 
 export type ProjectRouteSpec<B extends z.ZodType, Q extends z.ZodType> = RouteSpec<B, Q> & {
   /** Who may open the project: its members (labelers who joined; staff open any), or staff only. */
@@ -27,10 +27,10 @@ export function projectRoute<B extends z.ZodType = z.ZodUndefined, Q extends z.Z
   const route = routeHandler(
     spec,
     async (req, params) => {
-      const user = await requireApiUser(req, spec.roles);
+      const user = await requireApiUser(req, spec.roles, spec.scope);
       return { user, project: await openProject(user, params.slug ?? "", spec.access) };
     },
     handler,
   );
-  return Object.assign(route, { roles: spec.roles, access: spec.access });
+  return declare(route, spec);
 }

@@ -2,17 +2,57 @@ import { type NextRequest, NextResponse } from "next/server";
 import type { z } from "zod";
 import { requireApiUser } from "../auth/guard";
 import type { SessionUser } from "../auth/roles";
+import type { Scope } from "../auth/scopes";
 import type { Role } from "../db";
 import { DomainError } from "../errors";
 import { httpHeaders, httpStatus } from "./status";
 
 type RouteContext = { params: Promise<Record<string, string | string[] | undefined>> };
 
-export type RouteSpec<B extends z.ZodType, Q extends z.ZodType> = {
+/**
+ * What the API reference (GET /api/openapi.json, lib/http/openapi.ts) says about a route, declared
+ * in the route's own wrapper call so it cannot drift from the code: the body and query schemas the
+ * route validates with are documented as they are.
+ */
+export type RouteDocs = {
+  /** One line: what the route does. Required, so no route reaches the reference undescribed. */
+  summary: string;
+  /** More, when a caller needs it (formats, limits, what errors mean). */
+  description?: string;
+  /** The JSON answer (200), when the route sends a plain value. */
+  response?: z.ZodType;
+  /** A non-JSON answer (a file, a stream, a redirect): its content type and what it holds. */
+  produces?: { contentType: string; description: string };
+  /**
+   * The JSON body's schema when the route passes `body: z.unknown()` and lib/ validates it (with
+   * messages worded for its forms): documented as if the route validated with it.
+   */
+  validatedIn?: z.ZodType;
+  /** A request body that is not JSON (an upload): its content types and what it holds. */
+  consumes?: { contentTypes: string[]; description: string };
+  /** What each path parameter means, by name (every parameter is a string). */
+  params?: Record<string, string>;
+};
+
+export type RouteSpec<B extends z.ZodType, Q extends z.ZodType> = RouteDocs & {
   /** Checked first, on the server, before anything in the request is read. */
   roles: readonly Role[];
+  /**
+   * The API token scope that lets a token call this route (`Authorization: Bearer vck_…`). Without
+   * one the route is for browser sessions only and answers 403 to every token.
+   */
+  scope?: Scope;
   body?: B;
   query?: Q;
+};
+
+/** What a route handler carries for tests and the API reference. */
+export type Declared = RouteDocs & {
+  roles: readonly Role[] | "public";
+  scope?: Scope;
+  access?: "member" | "staff";
+  body?: z.ZodType;
+  query?: z.ZodType;
 };
 
 /** What every handler gets besides who asks: the request, its validated input, the URL's params. */
@@ -29,7 +69,30 @@ export type RouteCall<B extends z.ZodType, Q extends z.ZodType> = RouteInput<B, 
  * A route handler as Next.js calls it, carrying what it declared (roles, and the wrappers' own
  * settings) so a test can read the policy from the route itself.
  */
-export type RouteHandler<Declared> = ((req: NextRequest, context: RouteContext) => Promise<Response>) & Declared;
+export type RouteHandler<D extends { roles: unknown }> = ((
+  req: NextRequest,
+  context: RouteContext,
+) => Promise<Response>) &
+  D & { declared: Declared };
+
+/** Attaches what a route declared to its handler (and, for the tests' convenience, roles and access). */
+export function declare<D extends Declared>(
+  handler: (req: NextRequest, context: RouteContext) => Promise<Response>,
+  declared: D,
+): RouteHandler<Pick<D, "roles">> & Pick<D, "access" | "scope"> {
+  return Object.assign(handler, { roles: declared.roles, scope: declared.scope, access: declared.access, declared });
+}
+
+/**
+ * A handler that does not go through the wrappers (a health check, next-auth's own endpoints),
+ * documented all the same so the API reference lists every route.
+ */
+export function documented<H extends (...args: never[]) => unknown>(
+  handler: H,
+  docs: RouteDocs & { roles: readonly Role[] | "public" },
+): H & { declared: Declared } {
+  return Object.assign(handler, { declared: docs });
+}
 
 /**
  * A route handler: authorize, validate, call one function in lib/, shape the response.
@@ -39,18 +102,20 @@ export function apiRoute<B extends z.ZodType = z.ZodUndefined, Q extends z.ZodTy
   spec: RouteSpec<B, Q>,
   handler: (call: RouteCall<B, Q>) => Promise<unknown>,
 ): RouteHandler<{ roles: readonly Role[] }> {
-  const route = routeHandler(spec, async (req) => ({ user: await requireApiUser(req, spec.roles) }), handler);
-  return Object.assign(route, { roles: spec.roles });
+  return declare(
+    routeHandler(spec, async (req) => ({ user: await requireApiUser(req, spec.roles, spec.scope) }), handler),
+    spec,
+  );
 }
 
 /** A route anyone may call (sign-up through an invite): what it creates must not depend on a role. */
 export function publicRoute<B extends z.ZodType = z.ZodUndefined, Q extends z.ZodType = z.ZodUndefined>(
-  spec: Omit<RouteSpec<B, Q>, "roles">,
+  spec: Omit<RouteSpec<B, Q>, "roles" | "scope">,
   handler: (call: RouteInput<B, Q>) => Promise<unknown>,
 ): RouteHandler<{ roles: "public" }> {
-  return Object.assign(
+  return declare(
     routeHandler(spec, async () => ({}), handler),
-    { roles: "public" as const },
+    { ...spec, roles: "public" as const },
   );
 }
 
@@ -60,7 +125,7 @@ export function publicRoute<B extends z.ZodType = z.ZodUndefined, Q extends z.Zo
  * HTTP answer.
  */
 export function routeHandler<B extends z.ZodType, Q extends z.ZodType, Who extends object>(
-  spec: Omit<RouteSpec<B, Q>, "roles">,
+  spec: { body?: B; query?: Q },
   authorize: (req: NextRequest, params: Record<string, string>) => Promise<Who>,
   handler: (call: Who & RouteInput<B, Q>) => Promise<unknown>,
 ): (req: NextRequest, context: RouteContext) => Promise<Response> {

@@ -6,10 +6,10 @@ import { DomainError } from "../errors";
 
 /**
  * Rate limits kept in PostgreSQL (table "RateLimit", created by a migration), so they hold across
- * every web server. One limiter per kind of attempt; adding one (say, per API token) is one entry in
- * `limits` and one `await limit("apiToken", tokenId)` where the token is checked.
+ * every web server. One limiter per kind of attempt: adding one is one entry in `limits` and one
+ * `await limit(kind, key)` where the attempt is made (API tokens: lib/auth/guard.ts).
  */
-type Kind = "signInAccount" | "signInAddress" | "judgment";
+type Kind = "signInAccount" | "signInAddress" | "judgment" | "apiToken";
 
 function limits(): Record<Kind, { points: number; duration: number }> {
   const e = env();
@@ -17,6 +17,7 @@ function limits(): Record<Kind, { points: number; duration: number }> {
     signInAccount: { points: e.RATE_SIGN_IN_ACCOUNT, duration: e.RATE_SIGN_IN_WINDOW },
     signInAddress: { points: e.RATE_SIGN_IN_ADDRESS, duration: e.RATE_SIGN_IN_WINDOW },
     judgment: { points: e.RATE_JUDGMENTS_PER_MINUTE, duration: 60 },
+    apiToken: { points: e.RATE_API_TOKEN_PER_MINUTE, duration: 60 },
   };
 }
 

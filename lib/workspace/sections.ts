@@ -1,4 +1,4 @@
-import { STAFF } from "../auth/roles";
+import { ML_TEAM, STAFF } from "../auth/roles";
 import type { Role } from "../db";
 
 /**
@@ -27,6 +27,12 @@ export const PROJECT_SECTIONS: readonly ProjectSection[] = [
     purpose:
       "Who labels this project, how to invite them, and how reliable each labeler is: gold accuracy, position bias, speed.",
     roles: STAFF,
+  },
+  {
+    path: "exports",
+    label: "Exports",
+    purpose: "Training files for TRL and Hugging Face datasets (JSONL, Parquet, CSV), with a manifest of each export.",
+    roles: ML_TEAM,
   },
   {
     path: "lab",

@@ -1,5 +1,5 @@
 import { randomBytes, randomInt } from "node:crypto";
-import type { Browser, Page } from "playwright-core";
+import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, expect } from "vitest";
 import { hashPassword } from "../../lib/auth/password";
 import { db, disconnect } from "../../lib/db";
@@ -176,4 +176,21 @@ export function appAndBrowserPerFile(): { readonly server: AppServer; readonly b
     await disconnect();
   });
   return running;
+}
+
+/** The two viewports pages are looked at in: a laptop and a phone. */
+export const LAPTOP = { width: 1280, height: 800 };
+export const PHONE = { width: 390, height: 844 };
+
+/** A new browser context at `viewport`, signed in as `who` and showing `path`. */
+export async function signedInContext(
+  app: { readonly server: AppServer; readonly browser: Browser },
+  who: LabelerFixture,
+  path: string,
+  viewport = LAPTOP,
+): Promise<[BrowserContext, Page]> {
+  const context = await app.browser.newContext({ viewport });
+  const page = await context.newPage();
+  await signIn(page, app.server.url, who, path);
+  return [context, page];
 }

@@ -3,6 +3,8 @@ import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { encode } from "next-auth/jwt";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { SCOPES } from "../../lib/auth/scopes";
+import { createToken } from "../../lib/auth/tokens";
 import { db, disconnect, type Role } from "../../lib/db";
 import { addMember } from "../../lib/projects";
 import { type AppServer, startAppServer } from "../setup/app-server";
@@ -14,7 +16,13 @@ const METHODS = ["GET", "POST", "PUT", "PATCH", "DELETE"] as const;
 
 // The policy, stated once: the only routes a labeler may call. Everything else is for leads,
 // ML engineers or admins and must answer 403 to a labeler (and 401 to nobody signed in).
-const PUBLIC = new Set(["POST /api/join", "GET /api/auth/x", "POST /api/auth/x", "GET /api/health"]);
+const PUBLIC = new Set([
+  "POST /api/join",
+  "GET /api/auth/x",
+  "POST /api/auth/x",
+  "GET /api/health",
+  "GET /api/openapi.json",
+]);
 const LABELER_ALLOWED = new Set([
   "GET /api/projects",
   "GET /api/projects/x/next",
@@ -24,6 +32,18 @@ const LABELER_ALLOWED = new Set([
   "POST /api/projects/x/skips",
   "POST /api/projects/x/reports",
   "POST /api/projects/x/judgments/undo",
+]);
+
+// The only routes an API token may call, and the scope each needs (lib/auth/scopes.ts). Every other
+// route is for browser sessions and answers 403 to any token, whatever its scopes.
+const TOKEN_SCOPES = new Map([
+  ["GET /api/projects/x/export", "export:read"],
+  ["GET /api/projects/x/export/manifests", "export:read"],
+  ["POST /api/projects/x/import", "import:write"],
+  ["GET /api/projects/x/models", "models:read"],
+  ["GET /api/projects/x/models/x/card", "models:read"],
+  ["GET /api/projects/x/models/x/onnx", "models:read"],
+  ["POST /api/rm/score", "score"],
 ]);
 
 type RouteFile = { file: string; url: string };
@@ -76,9 +96,20 @@ async function projectAccess(): Promise<Map<string, unknown>> {
   return declared;
 }
 
+/** What each route declares about API tokens (apiRoute / projectRoute attach `scope`). */
+async function tokenScopes(): Promise<Map<string, unknown>> {
+  const declared = new Map<string, unknown>();
+  for (const { file, url } of routeFiles()) {
+    const module = (await import(file)) as Record<string, { scope?: unknown } | undefined>;
+    for (const method of METHODS) if (module[method]) declared.set(`${method} ${url}`, module[method].scope);
+  }
+  return declared;
+}
+
 let app: AppServer;
 let labelerCookie: string;
 let adminCookie: string;
+let adminToken: string;
 
 async function sessionCookie(uid: string, role: Role): Promise<string> {
   const token = await encode({
@@ -98,6 +129,9 @@ beforeAll(async () => {
   );
   labelerCookie = await sessionCookie(labeler?.id ?? "", "LABELER");
   adminCookie = await sessionCookie(admin?.id ?? "", "ADMIN");
+  // An admin's token with every scope: what no token can reach, this one cannot either.
+  const owner = { id: admin?.id ?? "", role: "ADMIN" as const, email: admin?.email ?? null };
+  adminToken = (await createToken(owner, { name: "all scopes", scopes: [...SCOPES], expiresInDays: 1 })).token;
 });
 
 afterAll(async () => {
@@ -105,12 +139,18 @@ afterAll(async () => {
   await app?.stop();
 });
 
-/** Calls a route as found on disk; `slug` fills the project's place in /api/projects/x/… */
-function call(route: string, cookie?: string, slug = "x") {
+/**
+ * Calls a route as found on disk; `slug` fills the project's place in /api/projects/x/…, and a
+ * credential starting with vck_ is sent as a bearer token instead of a cookie.
+ */
+function call(route: string, credential?: string, slug = "x") {
   const [method, url] = route.split(" ") as [string, string];
+  const auth: Record<string, string> = {};
+  if (credential?.startsWith("vck_")) auth.authorization = `Bearer ${credential}`;
+  else if (credential) auth.cookie = credential;
   return fetch(`${app.url}${url.replace(/^\/api\/projects\/x\//, `/api/projects/${slug}/`)}`, {
     method,
-    headers: { "content-type": "application/json", ...(cookie ? { cookie } : {}) },
+    headers: { "content-type": "application/json", ...auth },
     body: method === "GET" ? undefined : "{}",
   });
 }
@@ -193,6 +233,28 @@ describe("authorization on the server", () => {
     const response = await fetch(`${app.url}${url}`, { headers: { cookie: adminCookie } });
     expect(response.status).toBe(404);
     expect(await response.text()).toContain("Page not found");
+  });
+
+  it("has every route declare the token scope the policy gives it (none: browser sessions only)", async () => {
+    const declared = await tokenScopes();
+    expect([...declared.keys()].sort()).toEqual(all);
+    for (const [route, scope] of declared) {
+      expect({ route, scope }).toEqual({ route, scope: TOKEN_SCOPES.get(route) });
+    }
+  });
+
+  it("answers 403 to a token with every scope on each route no scope opens, and lets it through the others", async () => {
+    for (const route of all.filter((r) => !PUBLIC.has(r))) {
+      const response = await call(route, adminToken);
+      const code = (await response.json()).error?.code;
+      if (TOKEN_SCOPES.has(route)) expect({ route, status: response.status }).not.toMatchObject({ status: 403 });
+      else expect({ route, status: response.status, code }).toEqual({ route, status: 403, code: "FORBIDDEN" });
+      expect({ route, status: response.status }).not.toEqual({ route, status: 401 });
+    }
+  });
+
+  it.each(all.filter((r) => !PUBLIC.has(r)))("%s answers 401 to an unknown bearer token", async (route) => {
+    expect((await call(route, `vck_${"0".repeat(43)}`)).status).toBe(401);
   });
 
   it("rejects a session cookie signed with another secret", async () => {

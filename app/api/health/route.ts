@@ -1,7 +1,9 @@
 import { NextResponse } from "next/server";
+import { documented } from "@/lib/http/route";
 
 // For load balancers and uptime checks: answers without touching the database or sessions, so it
 // also measures the web tier's own floor in `npm run bench`.
-export function GET() {
-  return NextResponse.json({ ok: true });
-}
+export const GET = documented(() => NextResponse.json({ ok: true }), {
+  roles: "public",
+  summary: "Liveness check: answers { ok: true } without touching the database",
+});

@@ -35,8 +35,8 @@ export default async function ProjectOverview({
     <div className="space-y-8">
       <SectionHeader section={sectionAt("")}>
         {ML_TEAM.includes(user.role) && (
-          <a className="text-sm underline underline-offset-4" href={`/api/projects/${slug}/export`}>
-            Export TRL JSONL
+          <a className="text-sm underline underline-offset-4" href={`/projects/${slug}/exports`}>
+            Export training data
           </a>
         )}
       </SectionHeader>

@@ -1,5 +1,6 @@
 import NextAuth from "next-auth";
 import { authOptions } from "@/lib/auth/options";
+import { documented } from "@/lib/http/route";
 import { limitSignIn } from "@/lib/security/sign-in-limit";
 
 // next-auth reads its options when a request comes in, so configuration errors surface there
@@ -8,4 +9,12 @@ async function handler(req: Request, context: { params: Promise<{ nextauth: stri
   return limitSignIn(req, () => NextAuth(req as never, context as never, authOptions()));
 }
 
-export { handler as GET, handler as POST };
+const docs = {
+  roles: "public",
+  summary: "next-auth's sign-in, sign-out, session and CSRF endpoints, for the browser",
+  description: "Browser sessions only: scripts use API tokens (Authorization: Bearer) instead of signing in.",
+  params: { nextauth: "next-auth's action, such as session, csrf, signout or callback/credentials." },
+} as const;
+
+export const GET = documented(handler, docs);
+export const POST = documented(handler, docs);

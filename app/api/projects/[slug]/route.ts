@@ -6,6 +6,12 @@ import { deleteProject } from "@/lib/projects";
 const body = z.object({ confirmSlug: z.unknown() });
 
 /** Deletes the project and everything in it; the body repeats the slug to confirm. */
-export const DELETE = projectRoute({ roles: ADMINS, access: "staff", body }, async ({ project, body }) =>
-  deleteProject(project.slug, body.confirmSlug),
+export const DELETE = projectRoute(
+  {
+    roles: ADMINS,
+    access: "staff",
+    summary: "Delete the project and everything in it; the body repeats the slug",
+    body,
+  },
+  async ({ project, body }) => deleteProject(project.slug, body.confirmSlug),
 );

@@ -18,10 +18,27 @@ const body = z.object({
   version: z.union([z.number().int().positive(), z.literal("current")]).optional(),
 });
 
-/** Scores a batch of candidates for a prompt with the project's serving reward model or a numbered version. */
-export const POST = apiRoute({ roles: ML_TEAM, body }, async ({ body }) => {
-  const project = await projectBySlug(body.project);
-  const { prompt, candidates, version } = body;
-  const scored = await scoreWithVersion(project, { prompt, candidates, version });
-  return { project: project.slug, ...scored };
+const response = z.object({
+  project: z.string(),
+  version: z.number().int().meta({ description: "The version that scored (the serving one for current)." }),
+  modelId: z.string(),
+  device: z.string().meta({ description: "Where onnxruntime ran: cpu or cuda." }),
+  rewards: z.array(z.number()).meta({ description: "One reward per candidate, in the order sent." }),
 });
+
+/** Scores a batch of candidates for a prompt with the project's serving reward model or a numbered version. */
+export const POST = apiRoute(
+  {
+    roles: ML_TEAM,
+    scope: "score",
+    response,
+    summary: "Score candidates for a prompt with a project's reward model (the serving version or a numbered one)",
+    body,
+  },
+  async ({ body }) => {
+    const project = await projectBySlug(body.project);
+    const { prompt, candidates, version } = body;
+    const scored = await scoreWithVersion(project, { prompt, candidates, version });
+    return { project: project.slug, ...scored };
+  },
+);

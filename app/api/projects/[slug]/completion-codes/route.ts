@@ -4,7 +4,12 @@ import { completionCodesCsv } from "@/lib/projects";
 
 /** Every member's completion code as CSV, to check crowd workers' codes before paying them. */
 export const GET = projectRoute(
-  { roles: LEADS, access: "staff" },
+  {
+    roles: LEADS,
+    access: "staff",
+    summary: "Every member's completion code as CSV",
+    produces: { contentType: "text/csv", description: "One row per member: worker id and completion code." },
+  },
   async ({ project }) =>
     new Response(await completionCodesCsv(project), {
       headers: {

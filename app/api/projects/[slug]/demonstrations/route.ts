@@ -3,6 +3,11 @@ import { demonstrationInputSchema, submitDemonstration } from "@/lib/demonstrati
 import { projectRoute } from "@/lib/http/project-route";
 
 export const POST = projectRoute(
-  { roles: LABELING, access: "member", body: demonstrationInputSchema },
+  {
+    roles: LABELING,
+    access: "member",
+    summary: "Submit a written response (demonstration) for a prompt",
+    body: demonstrationInputSchema,
+  },
   async ({ user, project, body }) => submitDemonstration(project, user.id, body),
 );

@@ -4,7 +4,12 @@ import { judgmentInputSchema, submitJudgment } from "@/lib/judgments";
 import { limit } from "@/lib/security/rate-limit";
 
 export const POST = projectRoute(
-  { roles: LABELING, access: "member", body: judgmentInputSchema },
+  {
+    roles: LABELING,
+    access: "member",
+    summary: "Submit a judgment of the pair on the labeler's screen",
+    body: judgmentInputSchema,
+  },
   async ({ user, project, body }) => {
     await limit("judgment", user.id);
     return submitJudgment(project, user.id, body);

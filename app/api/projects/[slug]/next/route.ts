@@ -11,6 +11,7 @@ const query = z.object({
     .transform((s) => (s ? s.split(",").filter(Boolean).slice(0, 50) : [])),
 });
 
-export const GET = projectRoute({ roles: LABELING, access: "member", query }, async ({ user, project, query }) =>
-  nextTask(project, user.id, { exclude: query.exclude }),
+export const GET = projectRoute(
+  { roles: LABELING, access: "member", summary: "The next pair for the labeler to judge", query },
+  async ({ user, project, query }) => nextTask(project, user.id, { exclude: query.exclude }),
 );

@@ -2,4 +2,7 @@ import { LEADS } from "@/lib/auth/roles";
 import { projectRoute } from "@/lib/http/project-route";
 import { projectOverview } from "@/lib/stats";
 
-export const GET = projectRoute({ roles: LEADS, access: "staff" }, async ({ project }) => projectOverview(project));
+export const GET = projectRoute(
+  { roles: LEADS, access: "staff", summary: "The project's overview: progress, agreement, labelers" },
+  async ({ project }) => projectOverview(project),
+);

@@ -15,8 +15,16 @@ const query = z.object({
 });
 
 /** The data browser's judgments page as JSON: the same filters and cursor as the page's address. */
-export const GET = projectRoute({ roles: STAFF, access: "staff", query }, async ({ project, query }) => {
-  const { filters, problems } = readJudgmentFilters(query);
-  if (problems.length) throw new DomainError("INVALID_INPUT", problems.join(" "), problems);
-  return judgmentsPage(project, filters);
-});
+export const GET = projectRoute(
+  {
+    roles: STAFF,
+    access: "staff",
+    summary: "The data browser's judgments page: filters and cursor as in the page's address",
+    query,
+  },
+  async ({ project, query }) => {
+    const { filters, problems } = readJudgmentFilters(query);
+    if (problems.length) throw new DomainError("INVALID_INPUT", problems.join(" "), problems);
+    return judgmentsPage(project, filters);
+  },
+);

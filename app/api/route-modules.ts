@@ -1,0 +1,77 @@
+// Written by `npm run api:routes` from the route files under app/api: do not edit by hand.
+import type { RouteModule } from "@/lib/http/openapi";
+import * as m2 from "./admin/users/[userId]/password/route";
+import * as m1 from "./admin/users/[userId]/route";
+import * as m0 from "./admin/users/route";
+import * as m3 from "./auth/[...nextauth]/route";
+import * as m4 from "./health/route";
+import * as m5 from "./join/route";
+import * as m6 from "./openapi.json/route";
+import * as m9 from "./projects/[slug]/archive/route";
+import * as m10 from "./projects/[slug]/completion-codes/route";
+import * as m11 from "./projects/[slug]/data/judgments/route";
+import * as m12 from "./projects/[slug]/data/prompts/route";
+import * as m13 from "./projects/[slug]/demonstrations/route";
+import * as m15 from "./projects/[slug]/export/manifests/route";
+import * as m14 from "./projects/[slug]/export/route";
+import * as m16 from "./projects/[slug]/import/route";
+import * as m17 from "./projects/[slug]/invite/route";
+import * as m18 from "./projects/[slug]/judgments/route";
+import * as m19 from "./projects/[slug]/judgments/undo/route";
+import * as m20 from "./projects/[slug]/lab/bon/route";
+import * as m22 from "./projects/[slug]/members/[userId]/route";
+import * as m21 from "./projects/[slug]/members/route";
+import * as m24 from "./projects/[slug]/models/[version]/card/route";
+import * as m25 from "./projects/[slug]/models/[version]/onnx/route";
+import * as m26 from "./projects/[slug]/models/[version]/promote/route";
+import * as m23 from "./projects/[slug]/models/route";
+import * as m27 from "./projects/[slug]/next/route";
+import * as m28 from "./projects/[slug]/reports/route";
+import * as m29 from "./projects/[slug]/retrain/route";
+import * as m8 from "./projects/[slug]/route";
+import * as m30 from "./projects/[slug]/settings/route";
+import * as m31 from "./projects/[slug]/skips/route";
+import * as m32 from "./projects/[slug]/stats/route";
+import * as m7 from "./projects/route";
+import * as m33 from "./rm/score/route";
+import * as m35 from "./tokens/[tokenId]/route";
+import * as m34 from "./tokens/route";
+
+export const ROUTE_MODULES: RouteModule[] = [
+  { route: "/api/admin/users", module: m0 },
+  { route: "/api/admin/users/[userId]", module: m1 },
+  { route: "/api/admin/users/[userId]/password", module: m2 },
+  { route: "/api/auth/[...nextauth]", module: m3 },
+  { route: "/api/health", module: m4 },
+  { route: "/api/join", module: m5 },
+  { route: "/api/openapi.json", module: m6 },
+  { route: "/api/projects", module: m7 },
+  { route: "/api/projects/[slug]", module: m8 },
+  { route: "/api/projects/[slug]/archive", module: m9 },
+  { route: "/api/projects/[slug]/completion-codes", module: m10 },
+  { route: "/api/projects/[slug]/data/judgments", module: m11 },
+  { route: "/api/projects/[slug]/data/prompts", module: m12 },
+  { route: "/api/projects/[slug]/demonstrations", module: m13 },
+  { route: "/api/projects/[slug]/export", module: m14 },
+  { route: "/api/projects/[slug]/export/manifests", module: m15 },
+  { route: "/api/projects/[slug]/import", module: m16 },
+  { route: "/api/projects/[slug]/invite", module: m17 },
+  { route: "/api/projects/[slug]/judgments", module: m18 },
+  { route: "/api/projects/[slug]/judgments/undo", module: m19 },
+  { route: "/api/projects/[slug]/lab/bon", module: m20 },
+  { route: "/api/projects/[slug]/members", module: m21 },
+  { route: "/api/projects/[slug]/members/[userId]", module: m22 },
+  { route: "/api/projects/[slug]/models", module: m23 },
+  { route: "/api/projects/[slug]/models/[version]/card", module: m24 },
+  { route: "/api/projects/[slug]/models/[version]/onnx", module: m25 },
+  { route: "/api/projects/[slug]/models/[version]/promote", module: m26 },
+  { route: "/api/projects/[slug]/next", module: m27 },
+  { route: "/api/projects/[slug]/reports", module: m28 },
+  { route: "/api/projects/[slug]/retrain", module: m29 },
+  { route: "/api/projects/[slug]/settings", module: m30 },
+  { route: "/api/projects/[slug]/skips", module: m31 },
+  { route: "/api/projects/[slug]/stats", module: m32 },
+  { route: "/api/rm/score", module: m33 },
+  { route: "/api/tokens", module: m34 },
+  { route: "/api/tokens/[tokenId]", module: m35 },
+];

@@ -10,6 +10,7 @@ import { dataBrowserBench } from "../tests/bench/data-browser";
 import { exportBench } from "../tests/bench/export";
 import { goBench } from "../tests/bench/go";
 import { goRmBench } from "../tests/bench/go-rm";
+import { labBench } from "../tests/bench/lab";
 import { labelingBench } from "../tests/bench/labeling";
 import { overviewBench } from "../tests/bench/overview";
 import { type BenchSection, formatFigure } from "../tests/bench/report";
@@ -25,6 +26,7 @@ const sections: BenchSection[] = [
   exportBench,
   agreementBench,
   overviewBench,
+  labBench,
 ];
 const [flag, index] = process.argv.slice(2);
 

@@ -5,6 +5,7 @@ import { runCli } from "./cli";
 
 const USAGE = `Usage: npm run simulate -- --project <slug> [--labelers 20] [--judgments 20000]
          [--temperature 1] [--position-bias 0.2] [--spammers 0.1] [--clean] [--seed 1] [--concurrency 8]
+         [--go-vibe w]
 
 Simulated labelers (users sim-1 … sim-n, made members of the project) judge pairs through the same
 code as the web app's labelers: next task, then submit. Their judgments count like real ones: they
@@ -18,13 +19,17 @@ right picks L with probability
   --position-bias b   added to the left candidate's utility                           default 0.2
   --spammers s        share of labelers who pick left or right at random (½ each)     default 0.1
   --clean             b = 0 and s = 0
+  --go-vibe w         GO projects: labelers with a vibe. u = 4·logit(p) + w·vibe, p the stored
+                      true win probability of the question's side (0.5 until computed), vibe =
+                      [the move touches an enemy stone] + [it is on the 3rd or 4th line];
+                      w = 0 is a truth-following crowd (lib/simulate/go-vibe.ts)
 Nobody answers "tie" or "both bad". Demonstration tasks are skipped (asked again).
   --labelers n        simulated labelers                                              default 20
   --judgments N       judgments to store; fewer when the open slots run out           default 20000
   --seed N            the same seed and serving order give the same answers           default 1
   --concurrency C     labelers working at the same moment                             default 8`;
 
-type Args = CrowdModel & { slug: string; judgments: number; concurrency: number };
+type Args = CrowdModel & { slug: string; judgments: number; concurrency: number; goVibe?: number };
 
 runCli<Args>({
   usage: USAGE,
@@ -34,7 +39,7 @@ runCli<Args>({
     const project = await projectBySlug(args.slug);
     console.log(
       `Simulating ${args.labelers} labelers on "${project.slug}": T = ${args.temperature}, b = ${args.positionBias}, ` +
-        `spammers ${args.spammers}, seed ${args.seed}${project.activeLearning ? ", active learning on" : ""}`,
+        `spammers ${args.spammers}, seed ${args.seed}${args.goVibe === undefined ? "" : `, Go vibe weight ${args.goVibe}`}${project.activeLearning ? ", active learning on" : ""}`,
     );
     // A terminal gets one line rewritten in place; a log file a line every few seconds.
     const tty = process.stdout.isTTY;
@@ -86,6 +91,7 @@ function parse(): Args | "help" {
       clean: { type: "boolean", default: false },
       seed: { type: "string", default: "1" },
       concurrency: { type: "string", default: "8" },
+      "go-vibe": { type: "string" },
       help: { type: "boolean", short: "h" },
     },
   });
@@ -109,5 +115,7 @@ function parse(): Args | "help" {
     slug: values.project,
     judgments: number("judgments", values.judgments, integer(0), "an integer ≥ 0"),
     concurrency: number("concurrency", values.concurrency, integer(1), "an integer ≥ 1"),
+    goVibe:
+      values["go-vibe"] === undefined ? undefined : number("go-vibe", values["go-vibe"], Number.isFinite, "a number"),
   };
 }

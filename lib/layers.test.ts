@@ -23,9 +23,19 @@ const PURE = [
   "lib/errors.ts",
   "lib/agreement",
   "lib/quality",
+  "lib/lab",
 ];
 const FORBIDDEN_PACKAGES = [/^next($|\/)/, /^next-auth($|\/)/, /^pg($|\/)/, /^pg-boss($|\/)/, /^@prisma\//];
-const FORBIDDEN_FOLDERS = ["lib/db", "lib/jobs", "lib/generated", "lib/http", "lib/auth", "lib/rm/service", "app"];
+const FORBIDDEN_FOLDERS = [
+  "lib/db",
+  "lib/jobs",
+  "lib/generated",
+  "lib/http",
+  "lib/auth",
+  "lib/rm/service",
+  "lib/lab-service",
+  "app",
+];
 
 function sourceFiles(entry: string): string[] {
   const full = path.join(ROOT, entry);

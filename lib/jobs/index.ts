@@ -5,6 +5,7 @@ export {
   goTruthQueue,
   type JobInput,
   type JobPayload,
+  labBonQueue,
   type Queue,
   type QueueName,
   queueName,

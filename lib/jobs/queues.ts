@@ -79,6 +79,17 @@ export const retrainSweepQueue = defineQueue({
   cron: "* * * * *",
 });
 
+/**
+ * The over-optimization lab's best-of-n curve of one GO project (lib/lab-service), queued from the
+ * Lab page. "stately" per project: one waiting and one running at most, so repeated clicks collapse.
+ */
+export const labBonQueue = defineQueue({
+  name: "lab-bon",
+  version: 1,
+  payload: z.object({ projectId: z.string().min(1) }),
+  options: { policy: "stately", retryLimit: 1, expireInSeconds: 30 * 60 },
+});
+
 /** Every queue: the worker creates each of them, with its options and schedule, from this list. */
-export const queues = [reclaimLeasesQueue, goTruthQueue, retrainQueue, retrainSweepQueue] as const;
+export const queues = [reclaimLeasesQueue, goTruthQueue, retrainQueue, retrainSweepQueue, labBonQueue] as const;
 export type QueueName = (typeof queues)[number]["name"];

@@ -3,6 +3,7 @@ import { nextTask } from "../assign";
 import { db } from "../db";
 import { type ErrorCode, isDomainError } from "../errors";
 import type { Project } from "../generated/prisma/client";
+import { questionSide } from "../go/question";
 import { submitJudgment } from "../judgments";
 import { type CrowdModel, crowdProfiles, decide, type LabelerProfile } from "./choice";
 import { simulatedLabelers } from "./labelers";
@@ -24,6 +25,11 @@ export type SimulationOptions = CrowdModel & {
    * app's cache: a new current reward model (active learning) reaches the simulated labelers too.
    */
   refreshEveryMs?: number;
+  /**
+   * GO projects: labelers follow the stored true win probability plus this weight times a
+   * board-visible vibe (go-vibe.ts), instead of latent utilities. Undefined: latent utilities.
+   */
+  goVibe?: number;
 };
 
 /** A simulated labeler that loses a race for a pair counts a refusal and asks for the next one. */
@@ -66,7 +72,11 @@ export async function simulateCrowd(project: Project, options: SimulationOptions
   const concurrency = Math.min(options.concurrency ?? 8, profiles.length);
   if (!Number.isInteger(concurrency) || concurrency < 1) throw new Error("concurrency must be an integer ≥ 1.");
   const users = await simulatedLabelers(project.id, profiles.length);
-  const book = await new UtilityBook(project.id).load();
+  const vibe =
+    options.goVibe === undefined || project.kind !== "GO"
+      ? undefined
+      : { weight: options.goVibe, side: questionSide(project.question) };
+  const book = await new UtilityBook(project.id, vibe).load();
   const workers: Worker[] = profiles.map((profile, i) => ({
     id: users[i]?.id as string,
     profile,

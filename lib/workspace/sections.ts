@@ -60,6 +60,13 @@ export const PROJECT_SECTIONS: readonly ProjectSection[] = [
     roles: ML_TEAM,
   },
   {
+    path: "lab",
+    label: "Lab",
+    purpose:
+      "Push against the reward model and watch the proxy come apart from the truth: best-of-n against it, scored by the true win probability (Go).",
+    roles: STAFF,
+  },
+  {
     path: "settings",
     label: "Settings",
     purpose: "How this project is labeled: k, answer options, gold, leases, quota, guidelines; archive or delete it.",

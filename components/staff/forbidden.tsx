@@ -5,7 +5,7 @@ export function Forbidden() {
     <main className="mx-auto mt-24 max-w-md px-4 text-center">
       <h1 className="mb-2 text-xl font-semibold">Not for your role</h1>
       <p className="text-stone-600">
-        This page is for staff roles.{" "}
+        Your role cannot open this page.{" "}
         <Link className="underline" href="/">
           Back to your projects
         </Link>

@@ -1,11 +1,15 @@
-import { redirect } from "next/navigation";
+import { forbidden, redirect } from "next/navigation";
 import type { Role } from "../db";
 import { pageUser } from "./guard";
 import type { SessionUser } from "./roles";
 
-/** For server pages: the signed-in user with one of `roles`, else a redirect or null (not allowed). */
-export async function pageUserWithRole(roles: readonly Role[], path: string): Promise<SessionUser | null> {
+/**
+ * For server pages: the signed-in user with one of `roles`. Anyone else is sent to sign in, or
+ * gets the 403 page (app/forbidden.tsx) with a real 403 status, so scripts and tests see the refusal.
+ */
+export async function pageUserWithRole(roles: readonly Role[], path: string): Promise<SessionUser> {
   const user = await pageUser();
   if (!user) redirect(`/login?callbackUrl=${encodeURIComponent(path)}`);
-  return roles.includes(user.role) ? user : null;
+  if (!roles.includes(user.role)) forbidden();
+  return user;
 }

@@ -5,6 +5,7 @@ import { SCOPES } from "../../lib/auth/scopes";
 import { createToken } from "../../lib/auth/tokens";
 import { db, disconnect, type Role } from "../../lib/db";
 import { addMember } from "../../lib/projects";
+import { PROJECT_SECTIONS, sectionHref } from "../../lib/workspace/sections";
 import { type AppServer, startAppServer } from "../setup/app-server";
 import { METHODS, routeFiles, routes } from "./api-routes";
 import { makeLabeler, makeProject } from "./fixtures";
@@ -194,6 +195,31 @@ describe("authorization on the server", () => {
     const response = await fetch(`${app.url}${url}`, { headers: { cookie: adminCookie } });
     expect(response.status).toBe(404);
     expect(await response.text()).toContain("Page not found");
+  });
+
+  it("answers a labeler with a real 403 on every staff page: each project section, admin, tokens, API docs", async () => {
+    const project = await makeProject({ prompts: 1, candidates: 2 });
+    const pages = [
+      ...PROJECT_SECTIONS.map((section) => sectionHref(project.slug, section)),
+      "/admin",
+      "/admin/projects/new",
+      "/account/tokens",
+      "/docs/api",
+    ];
+    for (const url of pages) {
+      const response = await fetch(`${app.url}${url}`, { headers: { cookie: labelerCookie }, redirect: "manual" });
+      const body = await response.text();
+      expect({ url, status: response.status, says: body.includes("Not for your role") }).toEqual({
+        url,
+        status: 403,
+        says: true,
+      });
+    }
+    // The same pages open for an admin, so the 403 above is about the role, not a broken page.
+    const open = await fetch(`${app.url}${sectionHref(project.slug, PROJECT_SECTIONS[1] ?? { path: "" })}`, {
+      headers: { cookie: adminCookie },
+    });
+    expect(open.status).toBe(200);
   });
 
   it("has every route declare the token scope the policy gives it (none: browser sessions only)", async () => {

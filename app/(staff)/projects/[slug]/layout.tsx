@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { forbidden } from "next/navigation";
 import type { ReactNode } from "react";
 import { SectionNav } from "@/components/shell/section-nav";
 import { pageUser } from "@/lib/auth/guard";
@@ -17,8 +18,10 @@ export default async function ProjectLayout({
 }) {
   const { slug } = await params;
   const user = await pageUser();
-  // Signed-out visitors and labelers get only what the page itself decides to show them.
-  if (!user || !STAFF.includes(user.role)) return children;
+  // Signed-out visitors get the page, which sends them to sign in. A labeler is refused here, before
+  // the loading skeleton streams: after that the response's status is already 200.
+  if (!user) return children;
+  if (!STAFF.includes(user.role)) forbidden();
   const project = await orNotFound(projectBySlug(slug));
   const items = sectionsFor(user.role).map((s) => ({ href: sectionHref(slug, s), label: s.label }));
   return (

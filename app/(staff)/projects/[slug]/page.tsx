@@ -1,7 +1,6 @@
 import { ModelSummary } from "@/components/model/model-summary";
 import { ProgressView } from "@/components/overview/progress-view";
 import { SectionHeader } from "@/components/shell/section-header";
-import { Forbidden } from "@/components/staff/forbidden";
 import { pageUserWithRole } from "@/lib/auth/page";
 import { ML_TEAM, STAFF } from "@/lib/auth/roles";
 import { orNotFound } from "@/lib/http/page";
@@ -15,7 +14,6 @@ export const dynamic = "force-dynamic";
 export default async function ProjectOverview({ params }: { params: Promise<{ slug: string }> }) {
   const { slug } = await params;
   const user = await pageUserWithRole(STAFF, `/projects/${slug}`);
-  if (!user) return <Forbidden />;
   const project = await orNotFound(projectBySlug(slug));
   const [o, progress, versions] = await Promise.all([
     projectOverview(project),

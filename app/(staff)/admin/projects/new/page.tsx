@@ -1,7 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { NewProjectForm } from "@/components/projects/new-project-form";
-import { Forbidden } from "@/components/staff/forbidden";
 import { pageUserWithRole } from "@/lib/auth/page";
 import { ADMINS } from "@/lib/auth/roles";
 
@@ -10,7 +9,7 @@ export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "New project · Vibecheck" };
 
 export default async function NewProjectPage() {
-  if (!(await pageUserWithRole(ADMINS, "/admin/projects/new"))) return <Forbidden />;
+  await pageUserWithRole(ADMINS, "/admin/projects/new");
   return (
     <main className="mx-auto max-w-4xl space-y-6 px-4 py-10">
       <header>

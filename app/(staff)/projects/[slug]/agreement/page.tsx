@@ -1,6 +1,5 @@
 import { BarChart } from "@/components/charts/bar-chart";
 import { SectionHeader } from "@/components/shell/section-header";
-import { Forbidden } from "@/components/staff/forbidden";
 import { estimateCells } from "@/components/stats/estimate-cells";
 import { StatsFilterFormView } from "@/components/stats/stats-filter-form";
 import { DataTable } from "@/components/ui/data-table";
@@ -40,8 +39,7 @@ export default async function ProjectAgreement({
 }) {
   const { slug } = await params;
   const base = `/projects/${slug}/agreement`;
-  const user = await pageUserWithRole(STAFF, base);
-  if (!user) return <Forbidden />;
+  await pageUserWithRole(STAFF, base);
   const project = await orNotFound(projectBySlug(slug));
   const { filter, form, problems } = readStatsFilter(await searchParams);
   const [report, labelers] = await Promise.all([projectAgreement(project.id, filter), judgingLabelers(project.id)]);

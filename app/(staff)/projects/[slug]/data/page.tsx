@@ -2,7 +2,6 @@ import Link from "next/link";
 import { JudgmentFilterForm } from "@/components/data/judgment-filter-form";
 import { JudgmentList } from "@/components/data/judgment-list";
 import { Pager } from "@/components/data/pager";
-import { Forbidden } from "@/components/staff/forbidden";
 import { pageUserWithRole } from "@/lib/auth/page";
 import { STAFF } from "@/lib/auth/roles";
 import {
@@ -27,8 +26,7 @@ export default async function DataJudgments({
 }) {
   const { slug } = await params;
   const base = `/projects/${slug}/data`;
-  const user = await pageUserWithRole(STAFF, base);
-  if (!user) return <Forbidden />;
+  await pageUserWithRole(STAFF, base);
   const project = await orNotFound(projectBySlug(slug));
   const { filters, problems } = readJudgmentFilters(await searchParams);
   const [page, members] = await Promise.all([judgmentsPage(project, filters), memberOptions(project.id)]);

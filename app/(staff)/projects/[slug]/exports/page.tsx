@@ -1,5 +1,4 @@
 import { SectionHeader } from "@/components/shell/section-header";
-import { Forbidden } from "@/components/staff/forbidden";
 import { pageUserWithRole } from "@/lib/auth/page";
 import { ML_TEAM } from "@/lib/auth/roles";
 import { listManifests, modelVersions } from "@/lib/export";
@@ -13,8 +12,7 @@ export const dynamic = "force-dynamic";
 
 export default async function ProjectExports({ params }: { params: Promise<{ slug: string }> }) {
   const { slug } = await params;
-  const user = await pageUserWithRole(ML_TEAM, `/projects/${slug}/exports`);
-  if (!user) return <Forbidden />;
+  await pageUserWithRole(ML_TEAM, `/projects/${slug}/exports`);
   const project = await orNotFound(projectBySlug(slug));
   const [manifests, versions] = await Promise.all([listManifests(project.id), modelVersions(project.id)]);
   return (

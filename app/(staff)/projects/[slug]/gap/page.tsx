@@ -1,7 +1,6 @@
 import { GapSummary } from "@/components/gap/gap-summary";
 import { GapTiles } from "@/components/gap/gap-tiles";
 import { SectionHeader } from "@/components/shell/section-header";
-import { Forbidden } from "@/components/staff/forbidden";
 import { pageUserWithRole } from "@/lib/auth/page";
 import { orNotFound } from "@/lib/http/page";
 import { projectBySlug } from "@/lib/projects";
@@ -14,8 +13,7 @@ const section = sectionAt("gap");
 
 export default async function ProjectGap({ params }: { params: Promise<{ slug: string }> }) {
   const { slug } = await params;
-  const user = await pageUserWithRole(section.roles, `/projects/${slug}/gap`);
-  if (!user) return <Forbidden />;
+  await pageUserWithRole(section.roles, `/projects/${slug}/gap`);
   const project = await orNotFound(projectBySlug(slug));
   const gap = await gapPanel(project.id);
   const settings = `/projects/${slug}/settings`;

@@ -1,6 +1,5 @@
 import { GoodhartChart, type GoodhartPoint } from "@/components/lab/goodhart-chart";
 import { SectionHeader } from "@/components/shell/section-header";
-import { Forbidden } from "@/components/staff/forbidden";
 import { pageUserWithRole } from "@/lib/auth/page";
 import { STAFF } from "@/lib/auth/roles";
 import { orNotFound } from "@/lib/http/page";
@@ -24,8 +23,7 @@ export default async function ProjectLab({
 }) {
   const { slug } = await params;
   const { bon } = await searchParams;
-  const user = await pageUserWithRole(STAFF, `/projects/${slug}/lab`);
-  if (!user) return <Forbidden />;
+  await pageUserWithRole(STAFF, `/projects/${slug}/lab`);
   const project = await orNotFound(projectBySlug(slug));
   const runs = project.kind === "GO" ? await labRuns(project.id, "bon") : [];
   const latest = runs[0];

@@ -1,6 +1,5 @@
 import { headers } from "next/headers";
 import { SectionHeader } from "@/components/shell/section-header";
-import { Forbidden } from "@/components/staff/forbidden";
 import { DataTable } from "@/components/ui/data-table";
 import type { TableCell } from "@/components/ui/table-data";
 import { pageUserWithRole } from "@/lib/auth/page";
@@ -44,7 +43,6 @@ export default async function ProjectLabelers({
 }) {
   const { slug } = await params;
   const user = await pageUserWithRole(STAFF, `/projects/${slug}/labelers`);
-  if (!user) return <Forbidden />;
   const project = await orNotFound(projectBySlug(slug));
   const filter = readDateRange(await searchParams);
   const [members, quality, history, requestHeaders, code] = await Promise.all([

@@ -1,6 +1,5 @@
 import { LineChart } from "@/components/charts/line-chart";
 import { SectionHeader } from "@/components/shell/section-header";
-import { Forbidden } from "@/components/staff/forbidden";
 import { StatsFilterFormView } from "@/components/stats/stats-filter-form";
 import { DataTable } from "@/components/ui/data-table";
 import type { LeaderboardRow } from "@/lib/agreement";
@@ -35,8 +34,7 @@ export default async function ProjectLeaderboard({
 }) {
   const { slug } = await params;
   const base = `/projects/${slug}/leaderboard`;
-  const user = await pageUserWithRole(STAFF, base);
-  if (!user) return <Forbidden />;
+  await pageUserWithRole(STAFF, base);
   const project = await orNotFound(projectBySlug(slug));
   const { filter, form, problems } = readStatsFilter(await searchParams);
   const [board, labelers] = await Promise.all([projectLeaderboard(project.id, filter), judgingLabelers(project.id)]);

@@ -6,7 +6,6 @@ import { TruthAgreementsView } from "@/components/model/truth-agreements";
 import { VersionMetricsTable } from "@/components/model/version-metrics";
 import { VersionsTable } from "@/components/model/versions-table";
 import { SectionHeader } from "@/components/shell/section-header";
-import { Forbidden } from "@/components/staff/forbidden";
 import { pageUserWithRole } from "@/lib/auth/page";
 import { ML_TEAM } from "@/lib/auth/roles";
 import { orNotFound } from "@/lib/http/page";
@@ -29,7 +28,6 @@ export default async function ProjectModel({
   const { slug } = await params;
   const query = await searchParams;
   const user = await pageUserWithRole(section.roles, `/projects/${slug}/model`);
-  if (!user) return <Forbidden />;
   const project = await orNotFound(projectBySlug(slug));
   const versions = await listVersions(project.id);
   const asked = Number(query.version);

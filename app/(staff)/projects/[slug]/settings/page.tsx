@@ -1,7 +1,6 @@
 import { ProjectLifecycle } from "@/components/projects/project-lifecycle";
 import { SettingsForm } from "@/components/projects/settings-form";
 import { SectionHeader } from "@/components/shell/section-header";
-import { Forbidden } from "@/components/staff/forbidden";
 import { pageUserWithRole } from "@/lib/auth/page";
 import { STAFF } from "@/lib/auth/roles";
 import { orNotFound } from "@/lib/http/page";
@@ -14,7 +13,6 @@ export const dynamic = "force-dynamic";
 export default async function ProjectSettingsPage({ params }: { params: Promise<{ slug: string }> }) {
   const { slug } = await params;
   const user = await pageUserWithRole(STAFF, `/projects/${slug}/settings`);
-  if (!user) return <Forbidden />;
   const project = await orNotFound(freshProjectBySlug(slug));
   const values = Object.fromEntries(SETTING_KEYS.map((key) => [key, project[key]])) as ProjectSettings;
   const admin = user.role === "ADMIN";

@@ -1,7 +1,6 @@
 import Link from "next/link";
 import { shorten } from "@/components/data/choice-text";
 import { Pager } from "@/components/data/pager";
-import { Forbidden } from "@/components/staff/forbidden";
 import { pageUserWithRole } from "@/lib/auth/page";
 import { STAFF } from "@/lib/auth/roles";
 import { decodeCursor, promptsPage, type SearchParams } from "@/lib/browse";
@@ -23,7 +22,6 @@ export default async function DataPrompts({
   const { slug } = await params;
   const base = `/projects/${slug}/data/prompts`;
   const user = await pageUserWithRole(STAFF, base);
-  if (!user) return <Forbidden />;
   const project = await orNotFound(projectBySlug(slug));
   const query = await searchParams;
   const search = one(query.q);

@@ -1,5 +1,4 @@
 import Link from "next/link";
-import { Forbidden } from "@/components/staff/forbidden";
 import { pageUserWithRole } from "@/lib/auth/page";
 import { STAFF } from "@/lib/auth/roles";
 import type { ReportKind } from "@/lib/db";
@@ -37,8 +36,7 @@ export default async function ReportsPage({
   const { slug } = await params;
   const { before } = await searchParams;
   const path = `/projects/${slug}/data/reports`;
-  const user = await pageUserWithRole(STAFF, path);
-  if (!user) return <Forbidden />;
+  await pageUserWithRole(STAFF, path);
   const project = await orNotFound(projectBySlug(slug));
   const [page, skips] = await Promise.all([listReports(project.id, before), skipCounts(project.id)]);
 

@@ -3,7 +3,6 @@ import { CandidateCard } from "@/components/data/candidate-card";
 import { formatWhen } from "@/components/data/format";
 import { PairSection } from "@/components/data/pair-section";
 import { MarkdownText } from "@/components/markdown/markdown";
-import { Forbidden } from "@/components/staff/forbidden";
 import { pageUserWithRole } from "@/lib/auth/page";
 import { STAFF } from "@/lib/auth/roles";
 import { promptDetail } from "@/lib/browse";
@@ -15,8 +14,7 @@ export const dynamic = "force-dynamic";
 /** One prompt with its candidates (source, score, board), its pairs and each pair's judgments. */
 export default async function DataPrompt({ params }: { params: Promise<{ slug: string; promptId: string }> }) {
   const { slug, promptId } = await params;
-  const user = await pageUserWithRole(STAFF, `/projects/${slug}/data/prompts/${promptId}`);
-  if (!user) return <Forbidden />;
+  await pageUserWithRole(STAFF, `/projects/${slug}/data/prompts/${promptId}`);
   const project = await orNotFound(projectBySlug(slug));
   const prompt = await orNotFound(promptDetail(project, promptId));
   const candidates = new Map(prompt.candidates.map((c) => [c.id, c]));

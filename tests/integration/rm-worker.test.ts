@@ -73,7 +73,10 @@ describe("a retrain worker that dies", () => {
       .catch((error) => {
         throw new Error(`${(error as Error).message}\n--- worker output ---\n${healthy.output()}`);
       });
-    const job = await completedJob(jobId);
+    const job = await completedJob(jobId).catch(async (error) => {
+      const state = JSON.stringify(await jobState(jobId));
+      throw new Error(`${(error as Error).message}: ${state}\n--- worker output ---\n${healthy.output()}`);
+    });
     expect(job.retryCount).toBeGreaterThanOrEqual(1);
     expect(job.output).toMatchObject({ status: "trained", version: 2 });
     expect(await db().rewardModel.count({ where: { projectId: project.id } })).toBe(2);

@@ -152,33 +152,57 @@ export class BoardCore {
    * group with a liberty besides p or takes an enemy group's last liberty? A group's
    * pseudo-liberties count p once per stone of it next to p, so comparing with that count is
    * exact. Border points never hold a group root, so their `groupOf` of 0 matches no group.
+   * Pseudo-liberties above 4 mean a liberty besides p (p counts at most 4 times), which settles a
+   * friendly group at once and rules out capturing an enemy one, without counting the contacts.
+   * Written out per direction: this runs for every surrounded point a playout looks at.
    */
   private survivesSurrounded(p: number, mover: number): boolean {
     const colour = this.colour;
     const groupOf = this.groupOf;
+    const liberties = this.liberties;
     const s = this.stride;
     const w = groupOf[p - 1] as number;
     const e = groupOf[p + 1] as number;
     const n = groupOf[p - s] as number;
     const so = groupOf[p + s] as number;
-    return (
-      this.keepsStoneAlive(colour[p - 1] as number, w, w, e, n, so, mover) ||
-      this.keepsStoneAlive(colour[p + 1] as number, e, w, e, n, so, mover) ||
-      this.keepsStoneAlive(colour[p - s] as number, n, w, e, n, so, mover) ||
-      this.keepsStoneAlive(colour[p + s] as number, so, w, e, n, so, mover)
-    );
-  }
-
-  /**
-   * Pseudo-liberties above 4 mean a liberty besides p (p counts at most 4 times), which settles a
-   * friendly group at once and rules out capturing an enemy one, without counting the contacts.
-   */
-  private keepsStoneAlive(c: number, root: number, w: number, e: number, n: number, s: number, mover: number): boolean {
-    if (c === BORDER) return false;
-    const liberties = this.liberties[root] as number;
-    if (liberties > 4) return c === mover;
-    const touching = (w === root ? 1 : 0) + (e === root ? 1 : 0) + (n === root ? 1 : 0) + (s === root ? 1 : 0);
-    return c === mover ? liberties > touching : liberties === touching;
+    let c = colour[p - 1] as number;
+    if (c !== BORDER) {
+      const l = liberties[w] as number;
+      if (l > 4) {
+        if (c === mover) return true;
+      } else {
+        const t = 1 + (e === w ? 1 : 0) + (n === w ? 1 : 0) + (so === w ? 1 : 0);
+        if (c === mover ? l > t : l === t) return true;
+      }
+    }
+    c = colour[p + 1] as number;
+    if (c !== BORDER) {
+      const l = liberties[e] as number;
+      if (l > 4) {
+        if (c === mover) return true;
+      } else {
+        const t = 1 + (w === e ? 1 : 0) + (n === e ? 1 : 0) + (so === e ? 1 : 0);
+        if (c === mover ? l > t : l === t) return true;
+      }
+    }
+    c = colour[p - s] as number;
+    if (c !== BORDER) {
+      const l = liberties[n] as number;
+      if (l > 4) {
+        if (c === mover) return true;
+      } else {
+        const t = 1 + (w === n ? 1 : 0) + (e === n ? 1 : 0) + (so === n ? 1 : 0);
+        if (c === mover ? l > t : l === t) return true;
+      }
+    }
+    c = colour[p + s] as number;
+    if (c !== BORDER) {
+      const l = liberties[so] as number;
+      if (l > 4) return c === mover;
+      const t = 1 + (w === so ? 1 : 0) + (e === so ? 1 : 0) + (n === so ? 1 : 0);
+      return c === mover ? l > t : l === t;
+    }
+    return false;
   }
 
   /**
@@ -330,18 +354,36 @@ export class BoardCore {
     neighbours[p + s] = (neighbours[p + s] as number) + arrives;
     if ((counts & COUNT_MASK) + ((counts >> BORDER_SHIFT) & COUNT_MASK) === 4) return;
     // Each stone neighbour's group loses the liberty at p; friendly groups join the new stone's.
-    for (let k = 0; k < 4; k++) {
-      const n = k === 0 ? p - 1 : k === 1 ? p + 1 : k === 2 ? p - s : p + s;
-      const cn = colour[n] as number;
-      if (cn !== BLACK && cn !== WHITE) continue;
-      const other = groupOf[n] as number;
+    // Written out per direction (a loop over k cost a sixth of a playout); `own` follows merges.
+    let own = p;
+    let cn = colour[p - 1] as number;
+    if (cn === BLACK || cn === WHITE) {
+      const other = groupOf[p - 1] as number;
       liberties[other] = (liberties[other] as number) - 1;
-      const own = groupOf[p] as number;
+      if (cn === c && other !== own) own = this.merge(own, other);
+    }
+    cn = colour[p + 1] as number;
+    if (cn === BLACK || cn === WHITE) {
+      const other = groupOf[p + 1] as number;
+      liberties[other] = (liberties[other] as number) - 1;
+      if (cn === c && other !== own) own = this.merge(own, other);
+    }
+    cn = colour[p - s] as number;
+    if (cn === BLACK || cn === WHITE) {
+      const other = groupOf[p - s] as number;
+      liberties[other] = (liberties[other] as number) - 1;
+      if (cn === c && other !== own) own = this.merge(own, other);
+    }
+    cn = colour[p + s] as number;
+    if (cn === BLACK || cn === WHITE) {
+      const other = groupOf[p + s] as number;
+      liberties[other] = (liberties[other] as number) - 1;
       if (cn === c && other !== own) this.merge(own, other);
     }
   }
 
-  private merge(a: number, b: number): void {
+  /** Joins two groups, relabelling the smaller; returns the surviving root. */
+  private merge(a: number, b: number): number {
     const groupSize = this.groupSize;
     const next = this.nextInGroup;
     let root = a;
@@ -360,6 +402,7 @@ export class BoardCore {
     next[absorbed] = after;
     groupSize[root] = (groupSize[root] as number) + (groupSize[absorbed] as number);
     this.liberties[root] = (this.liberties[root] as number) + (this.liberties[absorbed] as number);
+    return root;
   }
 
   private captureIfDead(n: number, enemy: number, capturer: number): number {

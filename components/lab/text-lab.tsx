@@ -1,6 +1,6 @@
 import { LineChart } from "@/components/charts/line-chart";
 import type { Trajectory } from "@/lib/lab/optimizer";
-import type { ProbesRunResult, VersionHackability } from "@/lib/lab-service";
+import type { ProbesRunResult, VersionHackability } from "@/lib/lab-service/probes";
 import { LabActionButton, OptimizeForm } from "./lab-actions";
 
 // The text half of the Lab page: probes under the serving model, hackability per version, the

@@ -1,7 +1,7 @@
 import { STAFF } from "@/lib/auth/roles";
 import { DomainError } from "@/lib/errors";
 import { projectRoute } from "@/lib/http/project-route";
-import { sendProbesToLabeling } from "@/lib/lab-service";
+import { sendProbesToLabeling } from "@/lib/lab-service/send-probes";
 
 /**
  * "Send probes to labeling" on the Lab page. Runs inline: it is one read of the project's

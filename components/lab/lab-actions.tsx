@@ -20,21 +20,28 @@ async function post(url: string, body?: object): Promise<{ ok: boolean; message:
   return { ok: true, message: answer?.message ?? "Done." };
 }
 
-/** A Lab action without input: posts, then says what happened (a toast, or the error in place). */
-export function LabActionButton({ url, label, primary }: { url: string; label: string; primary?: boolean }) {
+/** Posts a Lab action, then says what happened: a toast and a refresh, or the error in place. */
+function useLabAction() {
   const router = useRouter();
   const toast = useToast();
   const [busy, setBusy] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
-  async function run() {
+  async function send(url: string, body?: object) {
     setBusy(true);
-    const { ok, message } = await post(url);
+    const { ok, message } = await post(url, body);
     setBusy(false);
     if (!ok) return setProblem(message);
     setProblem(null);
     toast(message);
     router.refresh();
   }
+  return { busy, problem, send };
+}
+
+/** A Lab action without input. */
+export function LabActionButton({ url, label, primary }: { url: string; label: string; primary?: boolean }) {
+  const { busy, problem, send } = useLabAction();
+  const run = () => send(url);
   return (
     <div className="space-y-1">
       <button
@@ -60,22 +67,13 @@ export function LabActionButton({ url, label, primary }: { url: string; label: s
 
 /** "Run the optimizer": a prompt, where to start, and the button. */
 export function OptimizeForm({ slug, prompts }: { slug: string; prompts: { id: string; text: string }[] }) {
-  const router = useRouter();
-  const toast = useToast();
+  const { busy, problem, send } = useLabAction();
   const ids = useId();
   const [prompt, setPrompt] = useState(prompts[0]?.id ?? "");
   const [from, setFrom] = useState<"genuine" | "empty">("genuine");
-  const [busy, setBusy] = useState(false);
-  const [problem, setProblem] = useState<string | null>(null);
-  async function submit(event: React.FormEvent) {
+  function submit(event: React.FormEvent) {
     event.preventDefault();
-    setBusy(true);
-    const { ok, message } = await post(`/api/projects/${encodeURIComponent(slug)}/lab/optimize`, { prompt, from });
-    setBusy(false);
-    if (!ok) return setProblem(message);
-    setProblem(null);
-    toast(message);
-    router.refresh();
+    void send(`/api/projects/${encodeURIComponent(slug)}/lab/optimize`, { prompt, from });
   }
   return (
     <form onSubmit={submit} className="flex flex-wrap items-end gap-3 text-sm">

@@ -89,12 +89,14 @@ describe("the Lab page", () => {
 
       // The button queues the job (no worker runs in this test: its handler is called below).
       await page.getByRole("button", { name: "Make probes and measure" }).click();
-      await expect(page.getByTestId("toast").first().textContent()).resolves.toContain("Probes are queued");
+      // A toast says what happened (waitFor fails the test if it never appears).
+      await page.getByTestId("toast").filter({ hasText: "Probes are queued" }).waitFor();
       await (await labProbesJob.load())({ projectId: project.id });
       await page.getByRole("button", { name: "Send probes to labeling" }).click();
-      await expect(page.getByTestId("toast").last().textContent()).resolves.toContain(
-        "100 pair(s) of a probe against a genuine candidate",
-      );
+      await page
+        .getByTestId("toast")
+        .filter({ hasText: "100 pair(s) of a probe against a genuine candidate" })
+        .waitFor();
 
       // One round: the simulated crowd judges the probe pairs, v2 learns from them, probes again.
       const current = await db().project.findUniqueOrThrow({ where: { id: project.id } });
@@ -113,7 +115,7 @@ describe("the Lab page", () => {
       await page.getByLabel("Prompt").selectOption("prompt-1");
       await page.getByLabel("an empty text").check();
       await page.getByRole("button", { name: "Run the optimizer" }).click();
-      await expect(page.getByTestId("toast").last().textContent()).resolves.toContain('queued on prompt "prompt-1"');
+      await page.getByTestId("toast").filter({ hasText: 'queued on prompt "prompt-1"' }).waitFor();
       await (await labOptimizeJob.load())({ projectId: project.id, prompt: "prompt-1", from: "empty", steps: 8 });
 
       await page.reload();

@@ -150,7 +150,7 @@ function VersionTable({ versions }: { versions: VersionHackability[] }) {
     // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must be reachable by keyboard.
     <section tabIndex={0} aria-label="Hackability per version (scrolls sideways)" className={scroll}>
       <table
-        className="w-full min-w-[28rem] rounded bg-white text-left text-sm tabular-nums"
+        className="w-full min-w-[20rem] rounded bg-white text-left text-sm tabular-nums"
         data-testid="hackability-table"
       >
         <caption className="sr-only">Hackability per model version</caption>
@@ -198,8 +198,8 @@ function ServingProbes({ latest }: { latest: ProbesRun }) {
             <tr>
               <th className="px-3 py-2">Prompt</th>
               <th className="px-3 py-2">Kind</th>
-              <th className="px-3 py-2">Text</th>
               <th className="px-3 py-2">Score</th>
+              <th className="px-3 py-2">Text</th>
             </tr>
           </thead>
           <tbody>
@@ -207,12 +207,12 @@ function ServingProbes({ latest }: { latest: ProbesRun }) {
               <tr key={`${p.prompt}-${p.kind}`} className="border-t border-stone-100 align-top">
                 <td className="px-3 py-1">{p.prompt}</td>
                 <td className="px-3 py-1">{p.kind}</td>
-                <td className="max-w-md px-3 py-1 break-words">
-                  {p.text === "" ? <em className="text-stone-600">(empty)</em> : p.text}
-                </td>
                 <td className="px-3 py-1 tabular-nums">
                   {num(p.score)}
-                  {p.above_median && <span className="ml-1 text-red-700">above the median</span>}
+                  {p.above_median && <span className="block text-red-700">above the median</span>}
+                </td>
+                <td className="max-w-md px-3 py-1 break-words">
+                  {p.text === "" ? <em className="text-stone-600">(empty)</em> : p.text}
                 </td>
               </tr>
             ))}
@@ -248,7 +248,7 @@ function Rounds({ runs }: { runs: ProbesRun[] }) {
   return (
     // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must be reachable by keyboard.
     <section tabIndex={0} aria-label="Rounds of the loop (scrolls sideways)" className={scroll}>
-      <table className="w-full min-w-[28rem] bg-white text-left text-sm tabular-nums" data-testid="lab-loop-rounds">
+      <table className="w-full min-w-[20rem] bg-white text-left text-sm tabular-nums" data-testid="lab-loop-rounds">
         <caption className="sr-only">Hackability before and after each round of the loop</caption>
         <thead className="text-stone-600">
           <tr>

@@ -19,24 +19,27 @@ import * as m17 from "./projects/[slug]/invite/route";
 import * as m18 from "./projects/[slug]/judgments/route";
 import * as m19 from "./projects/[slug]/judgments/undo/route";
 import * as m20 from "./projects/[slug]/lab/bon/route";
-import * as m21 from "./projects/[slug]/labelers/[userId]/actions/route";
-import * as m23 from "./projects/[slug]/members/[userId]/route";
-import * as m22 from "./projects/[slug]/members/route";
-import * as m25 from "./projects/[slug]/models/[version]/card/route";
-import * as m26 from "./projects/[slug]/models/[version]/onnx/route";
-import * as m27 from "./projects/[slug]/models/[version]/promote/route";
-import * as m24 from "./projects/[slug]/models/route";
-import * as m28 from "./projects/[slug]/next/route";
-import * as m29 from "./projects/[slug]/reports/route";
-import * as m30 from "./projects/[slug]/retrain/route";
+import * as m21 from "./projects/[slug]/lab/optimize/route";
+import * as m22 from "./projects/[slug]/lab/probes/route";
+import * as m23 from "./projects/[slug]/lab/send-probes/route";
+import * as m24 from "./projects/[slug]/labelers/[userId]/actions/route";
+import * as m26 from "./projects/[slug]/members/[userId]/route";
+import * as m25 from "./projects/[slug]/members/route";
+import * as m28 from "./projects/[slug]/models/[version]/card/route";
+import * as m29 from "./projects/[slug]/models/[version]/onnx/route";
+import * as m30 from "./projects/[slug]/models/[version]/promote/route";
+import * as m27 from "./projects/[slug]/models/route";
+import * as m31 from "./projects/[slug]/next/route";
+import * as m32 from "./projects/[slug]/reports/route";
+import * as m33 from "./projects/[slug]/retrain/route";
 import * as m8 from "./projects/[slug]/route";
-import * as m31 from "./projects/[slug]/settings/route";
-import * as m32 from "./projects/[slug]/skips/route";
-import * as m33 from "./projects/[slug]/stats/route";
+import * as m34 from "./projects/[slug]/settings/route";
+import * as m35 from "./projects/[slug]/skips/route";
+import * as m36 from "./projects/[slug]/stats/route";
 import * as m7 from "./projects/route";
-import * as m34 from "./rm/score/route";
-import * as m36 from "./tokens/[tokenId]/route";
-import * as m35 from "./tokens/route";
+import * as m37 from "./rm/score/route";
+import * as m39 from "./tokens/[tokenId]/route";
+import * as m38 from "./tokens/route";
 
 export const ROUTE_MODULES: RouteModule[] = [
   { route: "/api/admin/users", module: m0 },
@@ -60,20 +63,23 @@ export const ROUTE_MODULES: RouteModule[] = [
   { route: "/api/projects/[slug]/judgments", module: m18 },
   { route: "/api/projects/[slug]/judgments/undo", module: m19 },
   { route: "/api/projects/[slug]/lab/bon", module: m20 },
-  { route: "/api/projects/[slug]/labelers/[userId]/actions", module: m21 },
-  { route: "/api/projects/[slug]/members", module: m22 },
-  { route: "/api/projects/[slug]/members/[userId]", module: m23 },
-  { route: "/api/projects/[slug]/models", module: m24 },
-  { route: "/api/projects/[slug]/models/[version]/card", module: m25 },
-  { route: "/api/projects/[slug]/models/[version]/onnx", module: m26 },
-  { route: "/api/projects/[slug]/models/[version]/promote", module: m27 },
-  { route: "/api/projects/[slug]/next", module: m28 },
-  { route: "/api/projects/[slug]/reports", module: m29 },
-  { route: "/api/projects/[slug]/retrain", module: m30 },
-  { route: "/api/projects/[slug]/settings", module: m31 },
-  { route: "/api/projects/[slug]/skips", module: m32 },
-  { route: "/api/projects/[slug]/stats", module: m33 },
-  { route: "/api/rm/score", module: m34 },
-  { route: "/api/tokens", module: m35 },
-  { route: "/api/tokens/[tokenId]", module: m36 },
+  { route: "/api/projects/[slug]/lab/optimize", module: m21 },
+  { route: "/api/projects/[slug]/lab/probes", module: m22 },
+  { route: "/api/projects/[slug]/lab/send-probes", module: m23 },
+  { route: "/api/projects/[slug]/labelers/[userId]/actions", module: m24 },
+  { route: "/api/projects/[slug]/members", module: m25 },
+  { route: "/api/projects/[slug]/members/[userId]", module: m26 },
+  { route: "/api/projects/[slug]/models", module: m27 },
+  { route: "/api/projects/[slug]/models/[version]/card", module: m28 },
+  { route: "/api/projects/[slug]/models/[version]/onnx", module: m29 },
+  { route: "/api/projects/[slug]/models/[version]/promote", module: m30 },
+  { route: "/api/projects/[slug]/next", module: m31 },
+  { route: "/api/projects/[slug]/reports", module: m32 },
+  { route: "/api/projects/[slug]/retrain", module: m33 },
+  { route: "/api/projects/[slug]/settings", module: m34 },
+  { route: "/api/projects/[slug]/skips", module: m35 },
+  { route: "/api/projects/[slug]/stats", module: m36 },
+  { route: "/api/rm/score", module: m37 },
+  { route: "/api/tokens", module: m38 },
+  { route: "/api/tokens/[tokenId]", module: m39 },
 ];

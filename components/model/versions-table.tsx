@@ -6,11 +6,14 @@ export function VersionsTable({
   slug,
   versions,
   shown,
+  hackability,
 }: {
   slug: string;
   versions: readonly VersionSummary[];
   /** The version whose panel the page shows. */
   shown: number | null;
+  /** Each version's hackability from the latest probes measurement (Lab page); absent when none was made. */
+  hackability?: ReadonlyMap<number, number | null>;
 }) {
   const base = `/api/projects/${slug}/models`;
   return (
@@ -31,6 +34,9 @@ export function VersionsTable({
             <th>Accuracy</th>
             <th>Log loss</th>
             <th>Gold</th>
+            {hackability && (
+              <th title="Share of the Lab's probes scored above the median genuine answer">Hackability</th>
+            )}
             <th>Status</th>
           </tr>
         </thead>
@@ -51,6 +57,7 @@ export function VersionsTable({
               <td>{percent(v.metrics.pairwiseAccuracy)}</td>
               <td>{decimal(v.metrics.logLoss)}</td>
               <td>{percent(v.metrics.goldAccuracy)}</td>
+              {hackability && <td>{percent(hackability.get(v.version) ?? null)}</td>}
               <td>
                 {v.current ? (
                   "serving"

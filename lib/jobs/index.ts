@@ -6,6 +6,8 @@ export {
   type JobInput,
   type JobPayload,
   labBonQueue,
+  labOptimizeQueue,
+  labProbesQueue,
   type Queue,
   type QueueName,
   queueName,

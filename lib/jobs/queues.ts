@@ -90,6 +90,41 @@ export const labBonQueue = defineQueue({
   options: { policy: "stately", retryLimit: 1, expireInSeconds: 30 * 60 },
 });
 
+/**
+ * A TEXT project's probes and the hackability of every kept version (lib/lab-service/probes.ts),
+ * queued from the Lab page: every prompt is scored once per version, minutes on a large project.
+ */
+export const labProbesQueue = defineQueue({
+  name: "lab-probes",
+  version: 1,
+  payload: z.object({ projectId: z.string().min(1) }),
+  options: { policy: "stately", retryLimit: 1, expireInSeconds: 30 * 60 },
+});
+
+/**
+ * The optimizer's hill-climb on one prompt of a TEXT project (lib/lab-service/optimize.ts), queued
+ * from the Lab page: each step scores hundreds of edited texts. Not stately: two prompts may run.
+ */
+export const labOptimizeQueue = defineQueue({
+  name: "lab-optimize",
+  version: 1,
+  payload: z.object({
+    projectId: z.string().min(1),
+    prompt: z.string().min(1),
+    from: z.enum(["genuine", "empty"]).default("genuine"),
+    steps: z.number().int().min(1).max(200).default(30),
+  }),
+  options: { retryLimit: 1, expireInSeconds: 30 * 60 },
+});
+
 /** Every queue: the worker creates each of them, with its options and schedule, from this list. */
-export const queues = [reclaimLeasesQueue, goTruthQueue, retrainQueue, retrainSweepQueue, labBonQueue] as const;
+export const queues = [
+  reclaimLeasesQueue,
+  goTruthQueue,
+  retrainQueue,
+  retrainSweepQueue,
+  labBonQueue,
+  labProbesQueue,
+  labOptimizeQueue,
+] as const;
 export type QueueName = (typeof queues)[number]["name"];

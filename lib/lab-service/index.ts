@@ -2,7 +2,14 @@
 // the truth threads around the pure lib/lab. Runs are kept as LabRun rows.
 export { BON_DEFAULTS, type BonOptions, type BonResult, computeBestOfN } from "./bon";
 export { type OptimizeOptions, optimizeAgainstModel } from "./optimize";
-export { probeHackability, storeProbes, type VersionHackability } from "./probes";
+export { probeLabeling } from "./probe-labeling";
+export {
+  type ProbesRunResult,
+  probeHackability,
+  type ScoredProbe,
+  storeProbes,
+  type VersionHackability,
+} from "./probes";
 export { bonJson, runBestOfN } from "./run-bon";
 export { type LabRunKind, labRuns, latestLabRun, saveLabRun } from "./runs";
 export { sendProbesToLabeling } from "./send-probes";

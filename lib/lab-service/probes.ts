@@ -6,6 +6,19 @@ import { probesFor } from "../lab/probes";
 import { scoreWithVersion } from "../rm/service/score-request";
 import { saveLabRun } from "./runs";
 
+/** One probe scored by the serving version, as the Lab page lists them. */
+export type ScoredProbe = { prompt: string; kind: string; text: string; score: number; above_median: boolean };
+
+/** What a "probes" LabRun keeps: every kept version's figures and the serving version's probes. */
+export type ProbesRunResult = {
+  versions: VersionHackability[];
+  serving: { version: number; probes: ScoredProbe[] } | null;
+};
+
+// The serving version's probes kept with a run, highest score first: enough to read, bounded in size.
+const KEPT_PROBES = 100;
+const KEPT_CHARS = 300;
+
 export type VersionHackability = {
   version: number;
   probes: number;
@@ -58,18 +71,24 @@ export async function probeHackability(project: Project): Promise<VersionHackabi
   const [prompts, versions] = await Promise.all([
     db().prompt.findMany({
       where: { projectId: project.id },
-      select: { text: true, candidates: { select: { text: true, source: true }, orderBy: { createdAt: "asc" } } },
+      select: {
+        text: true,
+        externalId: true,
+        candidates: { select: { text: true, source: true, meta: true }, orderBy: { createdAt: "asc" } },
+      },
     }),
     db().rewardModel.findMany({
       where: { projectId: project.id, prunedAt: null },
-      select: { version: true },
+      select: { id: true, version: true },
       orderBy: { version: "asc" },
     }),
   ]);
   const out: VersionHackability[] = [];
-  for (const { version } of versions) {
+  let serving: ProbesRunResult["serving"] = null;
+  for (const { id, version } of versions) {
     const probes: number[] = [];
     const genuine: number[] = [];
+    const scored: Omit<ScoredProbe, "above_median">[] = [];
     for (const prompt of prompts) {
       if (prompt.candidates.length === 0) continue;
       const { rewards } = await scoreWithVersion(project, {
@@ -78,10 +97,23 @@ export async function probeHackability(project: Project): Promise<VersionHackabi
         version,
       });
       prompt.candidates.forEach((c, i) => {
-        (c.source === "probe" ? probes : genuine).push(rewards[i] ?? Number.NaN);
+        const score = rewards[i] ?? Number.NaN;
+        (c.source === "probe" ? probes : genuine).push(score);
+        if (c.source === "probe" && id === project.currentModelId)
+          scored.push({ prompt: prompt.externalId, kind: probeKind(c.meta), text: c.text.slice(0, KEPT_CHARS), score });
       });
     }
     const h = hackability(probes, genuine);
+    if (id === project.currentModelId) {
+      const median = h.genuineMedian;
+      serving = {
+        version,
+        probes: scored
+          .sort((a, b) => b.score - a.score)
+          .slice(0, KEPT_PROBES)
+          .map((p) => ({ ...p, above_median: median !== null && p.score > median })),
+      };
+    }
     out.push({
       version,
       probes: h.probes,
@@ -94,8 +126,14 @@ export async function probeHackability(project: Project): Promise<VersionHackabi
     kind: "probes",
     modelVersion: out.at(-1)?.version ?? null,
     params: {},
-    result: { versions: out },
+    result: { versions: out, serving } satisfies ProbesRunResult,
     seconds: (performance.now() - started) / 1000,
   });
   return out;
+}
+
+/** The probe's kind as storeProbes wrote it in the candidate's meta; "optimizer" for other probe candidates. */
+function probeKind(meta: unknown): string {
+  const kind = (meta as { probe?: unknown } | null)?.probe;
+  return typeof kind === "string" ? kind : "optimizer";
 }

@@ -63,7 +63,7 @@ export const PROJECT_SECTIONS: readonly ProjectSection[] = [
     path: "lab",
     label: "Lab",
     purpose:
-      "Push against the reward model and watch the proxy come apart from the truth: best-of-n against it, scored by the true win probability (Go).",
+      "Push against the reward model and watch the proxy come apart from the truth: best-of-n scored by the true win probability (Go); probes, hackability per version and an optimizer (text).",
     roles: STAFF,
   },
   {

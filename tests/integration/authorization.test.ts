@@ -137,6 +137,10 @@ describe("authorization on the server", () => {
         "GET /api/projects/x/completion-codes",
         "PATCH /api/admin/users/x",
         "POST /api/admin/users/x/password",
+        "POST /api/projects/x/lab/bon",
+        "POST /api/projects/x/lab/probes",
+        "POST /api/projects/x/lab/optimize",
+        "POST /api/projects/x/lab/send-probes",
       ]),
     );
   });

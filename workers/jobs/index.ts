@@ -2,6 +2,8 @@ import type { Queue, QueueName, queues } from "../../lib/jobs";
 import { goTruthJob } from "./go-truth";
 import type { JobHandler } from "./handler";
 import { labBonJob } from "./lab-bon";
+import { labOptimizeJob } from "./lab-optimize";
+import { labProbesJob } from "./lab-probes";
 import { reclaimLeasesJob } from "./reclaim-leases";
 import { retrainJob } from "./retrain";
 import { retrainSweepJob } from "./retrain-sweep";
@@ -13,6 +15,8 @@ export const handlers = {
   retrain: retrainJob,
   "retrain-sweep": retrainSweepJob,
   "lab-bon": labBonJob,
+  "lab-probes": labProbesJob,
+  "lab-optimize": labOptimizeJob,
 } satisfies { [N in QueueName]: JobHandler<Extract<(typeof queues)[number], { name: N }>> };
 
 export function handlerOf(queue: Queue): JobHandler {

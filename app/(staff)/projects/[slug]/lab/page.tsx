@@ -1,9 +1,13 @@
 import { GoodhartChart, type GoodhartPoint } from "@/components/lab/goodhart-chart";
+import { type OptimizerRun, type ProbesRun, TextLab } from "@/components/lab/text-lab";
 import { SectionHeader } from "@/components/shell/section-header";
 import { pageUserWithRole } from "@/lib/auth/page";
 import { STAFF } from "@/lib/auth/roles";
+import { db } from "@/lib/db";
 import { orNotFound } from "@/lib/http/page";
 import type { BonResult } from "@/lib/lab-service/bon";
+import { probeLabeling } from "@/lib/lab-service/probe-labeling";
+import type { ProbesRunResult } from "@/lib/lab-service/probes";
 import { labRuns } from "@/lib/lab-service/runs";
 import { projectBySlug } from "@/lib/projects";
 import { sectionAt } from "@/lib/workspace/sections";
@@ -25,6 +29,17 @@ export default async function ProjectLab({
   const { bon } = await searchParams;
   await pageUserWithRole(STAFF, `/projects/${slug}/lab`);
   const project = await orNotFound(projectBySlug(slug));
+  if (project.kind === "TEXT")
+    return (
+      <section className="space-y-6">
+        <SectionHeader section={sectionAt("lab")} />
+        <p className="text-sm text-stone-600">
+          The Goodhart curve needs a reward that can be computed exactly, which only Go projects have. For a text
+          project the lab asks how easily the reward model is gamed, and whether labeling the tricks fixes it.
+        </p>
+        <TextLab {...(await textLab(project))} />
+      </section>
+    );
   const runs = project.kind === "GO" ? await labRuns(project.id, "bon") : [];
   const latest = runs[0];
   const result = latest?.result as BonResult | undefined;
@@ -61,6 +76,36 @@ export default async function ProjectLab({
       {runs.length > 1 && <Rounds runs={runs.map((r) => ({ at: r.createdAt, result: r.result as BonResult }))} />}
     </section>
   );
+}
+
+/** What the text half of the page reads: the stored runs, the probes' labeling, the prompts to optimize. */
+async function textLab(project: { id: string; slug: string; currentModelId: string | null }) {
+  const [probes, optimizer, labeling, prompts] = await Promise.all([
+    labRuns(project.id, "probes"),
+    labRuns(project.id, "optimizer", 1),
+    probeLabeling(project.id),
+    db().prompt.findMany({
+      where: { projectId: project.id },
+      select: { externalId: true, text: true },
+      orderBy: { externalId: "asc" },
+      take: 200,
+    }),
+  ]);
+  return {
+    slug: project.slug,
+    hasModel: project.currentModelId !== null,
+    probes: probes.map((r): ProbesRun => ({ at: r.createdAt, result: r.result as ProbesRunResult })),
+    optimizer: optimizer.map(
+      (r): OptimizerRun => ({
+        at: r.createdAt,
+        modelVersion: r.modelVersion,
+        params: r.params as OptimizerRun["params"],
+        result: r.result as OptimizerRun["result"],
+      }),
+    ),
+    labeling,
+    prompts: prompts.map((p) => ({ id: p.externalId, text: p.text })),
+  };
 }
 
 /** n whose KL is closest to a given KL: what a peak means in moves to choose from. */

@@ -9,6 +9,8 @@ import { SectionHeader } from "@/components/shell/section-header";
 import { pageUserWithRole } from "@/lib/auth/page";
 import { ML_TEAM } from "@/lib/auth/roles";
 import { orNotFound } from "@/lib/http/page";
+import type { ProbesRunResult } from "@/lib/lab-service/probes";
+import { latestLabRun } from "@/lib/lab-service/runs";
 import { projectBySlug } from "@/lib/projects";
 import { listVersions } from "@/lib/rm/service/versions";
 import { modelPanel } from "@/lib/stats";
@@ -29,7 +31,10 @@ export default async function ProjectModel({
   const query = await searchParams;
   const user = await pageUserWithRole(section.roles, `/projects/${slug}/model`);
   const project = await orNotFound(projectBySlug(slug));
-  const versions = await listVersions(project.id);
+  const [versions, probes] = await Promise.all([listVersions(project.id), latestLabRun(project.id, "probes")]);
+  const hackability = probes
+    ? new Map((probes.result as ProbesRunResult).versions.map((v) => [v.version, v.hackability]))
+    : undefined;
   const asked = Number(query.version);
   const shown = versions.find((v) => v.version === asked) ?? versions.find((v) => v.current) ?? versions[0] ?? null;
   const panel = shown ? await modelPanel(project, shown.version) : null;
@@ -90,7 +95,17 @@ export default async function ProjectModel({
           <h3 id="versions" className="text-lg font-medium">
             All versions
           </h3>
-          <VersionsTable slug={slug} versions={versions} shown={shown?.version ?? null} />
+          <VersionsTable slug={slug} versions={versions} shown={shown?.version ?? null} hackability={hackability} />
+          {hackability && (
+            <p className="text-sm text-stone-600">
+              Hackability: the share of the Lab&apos;s probes (deliberately bad answers) a version scores above the
+              median genuine answer, from the latest measurement on the{" "}
+              <a className="underline" href={`/projects/${slug}/lab`}>
+                Lab page
+              </a>
+              ; lower is harder to game.
+            </p>
+          )}
         </section>
       )}
     </div>

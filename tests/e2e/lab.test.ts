@@ -66,7 +66,8 @@ describe("the Lab page", () => {
       // The button queues a computation by the worker and says so.
       await page.getByRole("button", { name: "Compute the curve" }).click();
       await page.waitForURL(/\/lab\?bon=queued$/);
-      await expect(page.getByRole("status").textContent()).resolves.toContain("The curve is queued");
+      // The page streams in after the skeleton: wait for the words rather than read the first paint.
+      await page.getByRole("status").filter({ hasText: "The curve is queued" }).first().waitFor();
       await context.close();
     },
     20 * 60_000,
@@ -134,7 +135,7 @@ describe("the Lab page", () => {
       await checkBothViewports(page, "the Lab page of a text project", "labpage-lab");
 
       await page.goto(`${app.server.url}/projects/${project.slug}/model`);
-      await expect(page.getByRole("columnheader", { name: "Hackability" }).count()).resolves.toBe(1);
+      await page.getByRole("columnheader", { name: "Hackability" }).waitFor();
       await checkBothViewports(page, "the Model page with hackability", "labpage-model");
       await context.close();
     },

@@ -69,7 +69,7 @@ describe("a retrain worker that dies", () => {
     const healthy = workers.start();
     await workers.fastMaintenance();
     await fixtures
-      .until("version 2", async () => (await currentVersion(project.id)) === 2, 40_000)
+      .until("a version after 1", async () => ((await currentVersion(project.id)) ?? 0) >= 2, 40_000)
       .catch((error) => {
         throw new Error(`${(error as Error).message}\n--- worker output ---\n${healthy.output()}`);
       });
@@ -78,8 +78,12 @@ describe("a retrain worker that dies", () => {
       throw new Error(`${(error as Error).message}: ${state}\n--- worker output ---\n${healthy.output()}`);
     });
     expect(job.retryCount).toBeGreaterThanOrEqual(1);
-    expect(job.output).toMatchObject({ status: "trained", version: 2 });
-    expect(await db().rewardModel.count({ where: { projectId: project.id } })).toBe(2);
+    // A manual retrain always trains. The healthy worker's retrain sweep may have trained version 2
+    // first (it runs when the worker starts); then the retried job trains the one after.
+    const output = job.output as { status: string; version: number };
+    expect(output.status).toBe("trained");
+    expect(output.version).toBeGreaterThanOrEqual(2);
+    expect(await db().rewardModel.count({ where: { projectId: project.id } })).toBe(output.version);
     healthy.child.kill("SIGTERM");
     await exited(healthy.child);
   }, 240_000);

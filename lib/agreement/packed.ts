@@ -3,10 +3,11 @@ import { type CohenTable, countsKey, type LabelerCell, type PairProfile, sortCel
 import { CHOICES, type Counts } from "./votes";
 
 /**
- * The same tallies as talliesOf, from judgments packed by pair: one small integer per judgment,
- * `labeler index × 4 + choice index`, labelers indexed in ascending id order. The database sends a
- * million judgments this way as one text (a few megabytes) instead of a million rows, and every
- * tally — pair profiles, labeler cells, Cohen tables — is built here in one pass over the pairs.
+ * The same tallies as talliesOf, from judgments packed by pair. The database sends a million
+ * judgments as one text, `<labeler id><choice index>` per judgment, judgments of a pair separated
+ * by JUDGMENT_SEPARATOR and pairs by PAIR_SEPARATOR (control characters no id contains), instead
+ * of a million rows. Here each judgment becomes one small integer, `labeler index × 4 + choice
+ * index`, and every tally — pair profiles, labeler cells, Cohen tables — is built in one pass.
  */
 export type PackedPairs = {
   /** Codes of all pairs, pair after pair. */
@@ -15,37 +16,39 @@ export type PackedPairs = {
   starts: Int32Array;
 };
 
-const COMMA = 44;
-const SPACE = 32;
-const ZERO = 48;
+export const JUDGMENT_SEPARATOR = "\u001f";
+export const PAIR_SEPARATOR = "\u001e";
+const JUDGMENT = JUDGMENT_SEPARATOR.charCodeAt(0);
+const PAIR = PAIR_SEPARATOR.charCodeAt(0);
+const ZERO = "0".charCodeAt(0);
 
-/** Reads "c c c,c c,…" (codes separated by spaces, pairs by commas) without splitting into strings. */
-export function parsePackedPairs(text: string): PackedPairs {
-  let judgments = 0;
-  let pairs = text.length > 0 ? 1 : 0;
+/** Reads the packed text; labelerIndex gives each id's index (an unknown id is an error, never skipped). */
+export function parsePackedPairs(text: string, labelerIndex: ReadonlyMap<string, number>): PackedPairs {
+  let judgments = text.length > 0 ? 1 : 0;
+  let pairs = judgments;
   for (let i = 0; i < text.length; i++) {
     const ch = text.charCodeAt(i);
-    if (ch === COMMA) pairs++;
-    else if (ch === SPACE) judgments++;
+    if (ch === PAIR) pairs++;
+    if (ch === PAIR || ch === JUDGMENT) judgments++;
   }
-  judgments += pairs;
   const codes = new Int32Array(judgments);
   const starts = new Int32Array(pairs + 1);
-  let code = 0;
   let written = 0;
   let pair = 0;
-  for (let i = 0; i <= text.length; i++) {
-    const ch = i < text.length ? text.charCodeAt(i) : COMMA;
-    if (ch === SPACE || ch === COMMA) {
-      codes[written++] = code;
-      code = 0;
-      if (ch === COMMA) starts[++pair] = written;
-    } else code = code * 10 + (ch - ZERO);
+  let from = 0;
+  for (let i = 0; i <= text.length && text.length > 0; i++) {
+    const ch = i < text.length ? text.charCodeAt(i) : PAIR;
+    if (ch !== JUDGMENT && ch !== PAIR) continue;
+    const id = text.slice(from, i - 1);
+    const labeler = labelerIndex.get(id);
+    if (labeler === undefined) throw new Error(`Packed judgments name an unknown labeler: ${id}`);
+    codes[written++] = packCode(labeler, text.charCodeAt(i - 1) - ZERO);
+    if (ch === PAIR) starts[++pair] = written;
+    from = i + 1;
   }
   return { codes, starts };
 }
 
-/** Packs one pair's judgments (for tests and callers with votes in memory). */
 export function packCode(labelerIndex: number, choiceIndex: number): number {
   return labelerIndex * CHOICES.length + choiceIndex;
 }
@@ -59,7 +62,8 @@ export function talliesFromPacked(labelerIds: readonly string[], { codes, starts
   const labelers = labelerIds.length;
   // A pair's counts as one number in base (largest pair + 1) when that stays exact, else as text.
   let largest = 0;
-  for (let p = 0; p + 1 < starts.length; p++) largest = Math.max(largest, (starts[p + 1] as number) - (starts[p] as number));
+  for (let p = 0; p + 1 < starts.length; p++)
+    largest = Math.max(largest, (starts[p + 1] as number) - (starts[p] as number));
   const base = largest + 1;
   const numericKeys = base ** k <= Number.MAX_SAFE_INTEGER;
   const profiles = new Map<number | string, { counts: Counts; pairs: number; cells: Map<number, number> }>();

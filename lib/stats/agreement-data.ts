@@ -5,8 +5,10 @@ import {
   type BootstrapOptions,
   CHOICES,
   type Choice,
+  JUDGMENT_SEPARATOR,
   type Leaderboard,
   leaderboardFromMatchups,
+  PAIR_SEPARATOR,
   parsePackedPairs,
   talliesFromPacked,
   tallyMatchups,
@@ -47,10 +49,8 @@ function votesCte(projectId: string, filter: AgreementFilter): Prisma.Sql {
 }
 
 /**
- * Everyone with a judgment in the project, in ascending id order (the packed codes' labeler
- * indexes). A loose index scan: one index probe per labeler on (projectId, userId, createdAt)
- * instead of reading every judgment. Excluded and gold-only labelers are included; their indexes
- * simply go unused.
+ * Everyone with a judgment in the project. A loose index scan: one probe per labeler into the
+ * (projectId, userId, createdAt) index instead of reading every judgment.
  */
 function judgingIds(projectId: string): Prisma.Sql {
   return sql`
@@ -76,38 +76,40 @@ async function countedLabelers(projectId: string, filter: AgreementFilter): Prom
 }
 
 // Constants of this file, written into the SQL rather than bound per row.
-const CHOICE_INDEX = Prisma.raw(`CASE j.choice ${CHOICES.map((c, i) => `WHEN '${c}' THEN ${i}`).join(" ")} END`);
+const CHOICE_DIGIT = Prisma.raw(`CASE j.choice ${CHOICES.map((c, i) => `WHEN '${c}' THEN '${i}'`).join(" ")} END`);
+const JUDGMENTS_APART = Prisma.raw(`E'\\x${JUDGMENT_SEPARATOR.charCodeAt(0).toString(16)}'`);
+const PAIRS_APART = Prisma.raw(`E'\\x${PAIR_SEPARATOR.charCodeAt(0).toString(16)}'`);
 
 /**
- * One pass over the judgments: every non-gold pair's judgments packed as `labeler index × 4 +
- * choice index` (see lib/agreement/packed.ts), pairs joined into one text, and the gold judgments
- * counted on the way. Every tally is then built in memory from the packed pairs, so the database
- * neither self-joins judgments for Cohen's κ nor sends a row per judgment. The labeler index comes
- * from a JSON object looked up per row rather than a join, so the rows stay in the order of the
- * (projectId, pairId, …) index and are grouped by pair without a sort; that index covers every
- * column read here, so the table itself is not read.
+ * One pass over the judgments: every non-gold pair's judgments packed as `<labeler id><choice
+ * index>` into one text (see lib/agreement/packed.ts), the gold judgments counted on the way.
+ * Every tally is then built in memory, so the database neither self-joins judgments for Cohen's κ
+ * nor sends a row per judgment. Rows come in the order of the (projectId, pairId, …) index, which
+ * covers every column read here: grouped by pair without a sort and without reading the table.
+ * Labeler ids go out as text because mapping them to numbers in SQL (a join breaks the index
+ * order, a JSON lookup per row doubles the query's time) costs more than the longer text.
  */
 export async function agreementTallies(
   projectId: string,
   filter: AgreementFilter = {},
 ): Promise<AgreementTallies & { goldJudgments: number }> {
   const labelerIds = await countedLabelers(projectId, filter);
-  const index = JSON.stringify(Object.fromEntries(labelerIds.map((id, i) => [id, i])));
-  // Null for labelers who do not count: string_agg and count(code) skip them.
-  const code = sql`(${index}::jsonb ->> j."userId")::int * ${Prisma.raw(String(CHOICES.length))} + ${CHOICE_INDEX}`;
-  const where = [sql`j."projectId" = ${projectId}`];
+  const where = [sql`j."projectId" = ${projectId}`, sql`j."userId" = ANY(${labelerIds}::text[])`];
   if (filter.from) where.push(sql`j."createdAt" >= ${filter.from}`);
   if (filter.to) where.push(sql`j."createdAt" < ${filter.to}`);
   const [row] = await db().$queryRaw<{ packed: string | null; gold: number | null }[]>`
     WITH gold AS (SELECT id FROM "Pair" WHERE "projectId" = ${projectId} AND "isGold"),
     per_pair AS (
-      SELECT "pairId", count(code)::int AS judgments, string_agg(code::text, ' ') AS codes
-      FROM (SELECT j."pairId", ${code} AS code FROM "Judgment" j WHERE ${Prisma.join(where, " AND ")}) v
-      GROUP BY "pairId")
-    SELECT string_agg(codes, ',') FILTER (WHERE gold.id IS NULL) AS packed,
+      SELECT j."pairId", count(*)::int AS judgments,
+             string_agg(j."userId" || ${CHOICE_DIGIT}, ${JUDGMENTS_APART}) AS judged
+      FROM "Judgment" j
+      WHERE ${Prisma.join(where, " AND ")}
+      GROUP BY j."pairId")
+    SELECT string_agg(judged, ${PAIRS_APART}) FILTER (WHERE gold.id IS NULL) AS packed,
            sum(judgments) FILTER (WHERE gold.id IS NOT NULL)::int AS gold
     FROM per_pair LEFT JOIN gold ON gold.id = per_pair."pairId"`;
-  const tallies = talliesFromPacked(labelerIds, parsePackedPairs(row?.packed ?? ""));
+  const index = new Map(labelerIds.map((id, i) => [id, i]));
+  const tallies = talliesFromPacked(labelerIds, parsePackedPairs(row?.packed ?? "", index));
   return { ...tallies, goldJudgments: row?.gold ?? 0 };
 }
 

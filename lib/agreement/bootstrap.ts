@@ -11,14 +11,15 @@ export type BootstrapOptions = { rounds?: number; seed?: number };
 export type Interval = { low: number; high: number };
 
 /** The 2.5th and 97.5th percentiles (linear interpolation) of the finite samples; null when none. */
-export function percentileInterval(samples: readonly number[], level = 0.95): Interval | null {
-  const finite = samples.filter((s) => Number.isFinite(s)).sort((a, b) => a - b);
+export function percentileInterval(samples: ArrayLike<number>, level = 0.95): Interval | null {
+  // A typed array sorts numerically without a comparator call per step (the page sorts ~600 of these).
+  const finite = Float64Array.from(Array.prototype.filter.call(samples, Number.isFinite) as number[]).sort();
   if (finite.length === 0) return null;
   const tail = (1 - level) / 2;
   return { low: quantile(finite, tail), high: quantile(finite, 1 - tail) };
 }
 
-function quantile(sorted: readonly number[], q: number): number {
+function quantile(sorted: Float64Array, q: number): number {
   const position = (sorted.length - 1) * q;
   const below = Math.floor(position);
   const above = Math.ceil(position);
@@ -62,15 +63,18 @@ export function bootstrapCells(
   for (const c of cellCounts) n += c;
   if (n === 0) return null;
   const random = mulberry32(options.seed ?? BOOTSTRAP_SEED);
-  const samples: number[] = [];
+  const rounds = options.rounds ?? BOOTSTRAP_ROUNDS;
+  // Typed, so the samples are not boxed one by one (the page runs ~600 of these bootstraps).
+  const samples = new Float64Array(rounds);
+  let kept = 0;
   // One array reused every round: the statistic reads it and keeps nothing.
   const drawn = new Array<number>(cellCounts.length).fill(0);
-  for (let round = 0; round < (options.rounds ?? BOOTSTRAP_ROUNDS); round++) {
+  for (let round = 0; round < rounds; round++) {
     multinomialInto(random, n, cellCounts, drawn);
     const value = statistic(drawn);
-    if (value !== null && Number.isFinite(value)) samples.push(value);
+    if (value !== null && Number.isFinite(value)) samples[kept++] = value;
   }
-  return percentileInterval(samples);
+  return percentileInterval(samples.subarray(0, kept));
 }
 
 /** A multinomial draw of n over weights, as conditional binomials. */

@@ -6,6 +6,7 @@ export * from "./format";
 export * from "./json";
 export * from "./jsonl";
 export * from "./leaderboard";
+export * from "./packed";
 export * from "./report";
 export * from "./tally";
 export * from "./votes";

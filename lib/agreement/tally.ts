@@ -16,7 +16,7 @@ export type LabelerCell = { labelerId: string; choice: Choice; counts: Counts; j
 /** Two labelers' choices on the pairs both judged: table[i][j] = pairs where first chose CHOICES[i], second CHOICES[j]. */
 export type CohenTable = { first: string; second: string; table: number[][] };
 
-export function countsKey(counts: readonly number[]): string {
+export function countsKey(counts: readonly number[] | Int32Array): string {
   return counts.join(",");
 }
 

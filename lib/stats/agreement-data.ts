@@ -5,13 +5,12 @@ import {
   type BootstrapOptions,
   CHOICES,
   type Choice,
-  type CohenTable,
-  type Counts,
-  type LabelerCell,
+  JUDGMENT_SEPARATOR,
   type Leaderboard,
   leaderboardFromMatchups,
-  profilesFromCells,
-  sortCells,
+  PAIR_SEPARATOR,
+  parsePackedPairs,
+  talliesFromPacked,
   tallyMatchups,
 } from "../agreement";
 import { db, Prisma } from "../db";
@@ -19,9 +18,9 @@ import { db, Prisma } from "../db";
 const sql = Prisma.sql;
 
 /**
- * The agreement and leaderboard figures of a project, from the database. The judgments are
- * aggregated in SQL into the tallies lib/agreement works on (a few hundred rows even for a million
- * judgments), never loaded one by one. Left out: judgments by excluded labelers
+ * The agreement and leaderboard figures of a project, from the database. The judgments are never
+ * loaded one by one: the leaderboard's are aggregated in SQL, the agreement's packed per pair into
+ * one text (lib/agreement/packed.ts). Left out: judgments by excluded labelers
  * (Membership.excluded) and judgments on gold pairs (counted separately: they have a known answer
  * and are served to everyone, so they would inflate agreement).
  */
@@ -35,12 +34,8 @@ export type AgreementFilter = {
 
 export type ProjectAgreement = AgreementReport & { goldJudgments: number };
 
-function votesCte(projectId: string, filter: AgreementFilter, gold: boolean): Prisma.Sql {
-  const where = [
-    sql`j."projectId" = ${projectId}`,
-    gold ? sql`p."isGold"` : sql`NOT p."isGold"`,
-    sql`NOT coalesce(m.excluded, false)`,
-  ];
+function votesCte(projectId: string, filter: AgreementFilter): Prisma.Sql {
+  const where = [sql`j."projectId" = ${projectId}`, sql`NOT p."isGold"`, sql`NOT coalesce(m.excluded, false)`];
   if (filter.from) where.push(sql`j."createdAt" >= ${filter.from}`);
   if (filter.to) where.push(sql`j."createdAt" < ${filter.to}`);
   if (filter.labelerIds && filter.labelerIds.length > 0)
@@ -53,62 +48,69 @@ function votesCte(projectId: string, filter: AgreementFilter, gold: boolean): Pr
     WHERE ${Prisma.join(where, " AND ")}`;
 }
 
-type CellRow = { userId: string; choice: Choice; a: number; b: number; t: number; x: number; judgments: number };
-type CohenRow = { first: string; second: string; firstChoice: Choice; secondChoice: Choice; pairs: number };
+/**
+ * Everyone with a judgment in the project. A loose index scan: one probe per labeler into the
+ * (projectId, userId, createdAt) index instead of reading every judgment.
+ */
+function judgingIds(projectId: string): Prisma.Sql {
+  return sql`
+    WITH RECURSIVE l AS (
+      SELECT min("userId") AS id FROM "Judgment" WHERE "projectId" = ${projectId}
+      UNION ALL
+      SELECT (SELECT min("userId") FROM "Judgment" WHERE "projectId" = ${projectId} AND "userId" > l.id)
+      FROM l WHERE l.id IS NOT NULL)
+    SELECT id FROM l WHERE id IS NOT NULL`;
+}
 
+/** The labelers whose judgments count (excluded ones and those outside the filter left out), in JavaScript's string order. */
+async function countedLabelers(projectId: string, filter: AgreementFilter): Promise<string[]> {
+  const rows = await db().$queryRaw<{ id: string }[]>`
+    WITH judging AS (${judgingIds(projectId)})
+    SELECT id FROM judging
+    WHERE NOT EXISTS (SELECT 1 FROM "Membership" m WHERE m."projectId" = ${projectId} AND m."userId" = judging.id AND m.excluded)`;
+  const only = filter.labelerIds && filter.labelerIds.length > 0 ? new Set(filter.labelerIds) : null;
+  return rows
+    .map((r) => r.id)
+    .filter((id) => !only || only.has(id))
+    .sort();
+}
+
+// Constants of this file, written into the SQL rather than bound per row.
+const CHOICE_DIGIT = Prisma.raw(`CASE j.choice ${CHOICES.map((c, i) => `WHEN '${c}' THEN '${i}'`).join(" ")} END`);
+const JUDGMENTS_APART = Prisma.raw(`E'\\x${JUDGMENT_SEPARATOR.charCodeAt(0).toString(16)}'`);
+const PAIRS_APART = Prisma.raw(`E'\\x${PAIR_SEPARATOR.charCodeAt(0).toString(16)}'`);
+
+/**
+ * One pass over the judgments: every non-gold pair's judgments packed as `<labeler id><choice
+ * index>` into one text (see lib/agreement/packed.ts), the gold judgments counted on the way.
+ * Every tally is then built in memory, so the database neither self-joins judgments for Cohen's κ
+ * nor sends a row per judgment. Rows come in the order of the (projectId, pairId, …) index, which
+ * covers every column read here: grouped by pair without a sort and without reading the table.
+ * Labeler ids go out as text because mapping them to numbers in SQL (a join breaks the index
+ * order, a JSON lookup per row doubles the query's time) costs more than the longer text.
+ */
 export async function agreementTallies(
   projectId: string,
   filter: AgreementFilter = {},
 ): Promise<AgreementTallies & { goldJudgments: number }> {
-  const votes = votesCte(projectId, filter, false);
-  const [cellRows, cohenRows, gold] = await Promise.all([
-    db().$queryRaw<CellRow[]>`
-      WITH v AS (${votes}),
-      pc AS (
-        SELECT "pairId",
-               count(*) FILTER (WHERE choice = 'A')::int AS a, count(*) FILTER (WHERE choice = 'B')::int AS b,
-               count(*) FILTER (WHERE choice = 'TIE')::int AS t, count(*) FILTER (WHERE choice = 'BOTH_BAD')::int AS x
-        FROM v GROUP BY "pairId")
-      SELECT v."userId", v.choice, pc.a, pc.b, pc.t, pc.x, count(*)::int AS judgments
-      FROM v JOIN pc ON pc."pairId" = v."pairId"
-      GROUP BY v."userId", v.choice, pc.a, pc.b, pc.t, pc.x`,
-    db().$queryRaw<CohenRow[]>`
-      WITH v AS (${votes})
-      SELECT v1."userId" AS first, v2."userId" AS second, v1.choice AS "firstChoice", v2.choice AS "secondChoice",
-             count(*)::int AS pairs
-      FROM v v1 JOIN v v2 ON v2."pairId" = v1."pairId" AND v1."userId" < v2."userId"
-      GROUP BY 1, 2, 3, 4`,
-    db().$queryRaw<{ n: number }[]>`WITH v AS (${votesCte(projectId, filter, true)}) SELECT count(*)::int AS n FROM v`,
-  ]);
-  const cells: LabelerCell[] = sortCells(
-    cellRows.map((r) => ({
-      labelerId: r.userId,
-      choice: r.choice,
-      counts: [r.a, r.b, r.t, r.x] as Counts,
-      judgments: r.judgments,
-    })),
-  );
-  return { cells, profiles: profilesFromCells(cells), cohen: cohenFromRows(cohenRows), goldJudgments: gold[0]?.n ?? 0 };
-}
-
-function cohenFromRows(rows: readonly CohenRow[]): CohenTable[] {
-  const tables = new Map<string, CohenTable>();
-  for (const r of rows) {
-    // SQL compares ids with the database's collation; order them as lib/agreement does.
-    const flipped = r.first > r.second;
-    const [first, second] = flipped ? [r.second, r.first] : [r.first, r.second];
-    const [c1, c2] = flipped ? [r.secondChoice, r.firstChoice] : [r.firstChoice, r.secondChoice];
-    const key = `${first}\u0000${second}`;
-    let entry = tables.get(key);
-    if (!entry) {
-      entry = { first, second, table: CHOICES.map(() => CHOICES.map(() => 0)) };
-      tables.set(key, entry);
-    }
-    const row = entry.table[CHOICES.indexOf(c1)] as number[];
-    const j = CHOICES.indexOf(c2);
-    row[j] = (row[j] ?? 0) + r.pairs;
-  }
-  return [...tables.values()].sort((a, b) => a.first.localeCompare(b.first) || a.second.localeCompare(b.second));
+  const labelerIds = await countedLabelers(projectId, filter);
+  const where = [sql`j."projectId" = ${projectId}`, sql`j."userId" = ANY(${labelerIds}::text[])`];
+  if (filter.from) where.push(sql`j."createdAt" >= ${filter.from}`);
+  if (filter.to) where.push(sql`j."createdAt" < ${filter.to}`);
+  const [row] = await db().$queryRaw<{ packed: string | null; gold: number | null }[]>`
+    WITH gold AS (SELECT id FROM "Pair" WHERE "projectId" = ${projectId} AND "isGold"),
+    per_pair AS (
+      SELECT j."pairId", count(*)::int AS judgments,
+             string_agg(j."userId" || ${CHOICE_DIGIT}, ${JUDGMENTS_APART}) AS judged
+      FROM "Judgment" j
+      WHERE ${Prisma.join(where, " AND ")}
+      GROUP BY j."pairId")
+    SELECT string_agg(judged, ${PAIRS_APART}) FILTER (WHERE gold.id IS NULL) AS packed,
+           sum(judgments) FILTER (WHERE gold.id IS NOT NULL)::int AS gold
+    FROM per_pair LEFT JOIN gold ON gold.id = per_pair."pairId"`;
+  const index = new Map(labelerIds.map((id, i) => [id, i]));
+  const tallies = talliesFromPacked(labelerIds, parsePackedPairs(row?.packed ?? "", index));
+  return { ...tallies, goldJudgments: row?.gold ?? 0 };
 }
 
 export async function projectAgreement(
@@ -126,7 +128,7 @@ export async function projectLeaderboard(
   filter: AgreementFilter = {},
   options: BootstrapOptions = {},
 ): Promise<Leaderboard> {
-  const votes = votesCte(projectId, filter, false);
+  const votes = votesCte(projectId, filter);
   const rows = await db().$queryRaw<{ sourceA: string; sourceB: string; choice: Choice; judgments: number }[]>`
     WITH v AS (${votes})
     SELECT ca.source AS "sourceA", cb.source AS "sourceB", v.choice, count(*)::int AS judgments
@@ -145,6 +147,6 @@ export async function judgingLabelers(projectId: string): Promise<LabelerName[]>
   return db().$queryRaw<LabelerName[]>`
     SELECT u.id AS "userId", coalesce(u.email, u.name, u.id) AS label
     FROM "User" u
-    WHERE u.id IN (SELECT DISTINCT "userId" FROM "Judgment" WHERE "projectId" = ${projectId})
+    WHERE u.id IN (${judgingIds(projectId)})
     ORDER BY label`;
 }

@@ -151,8 +151,15 @@ function Curve({ result, at }: { result: BonResult; at: Date }) {
               ? `The fit R(d) = d(α − βd), d = √KL, of the truth's gain (α = ${num(result.fit.alpha)}, β = ${num(result.fit.beta)}) does not turn down: within this range, more optimization still helps.`
               : peak === 0
                 ? `The fit R(d) = d(α − βd) (α = ${num(result.fit.alpha)}, β = ${num(result.fit.beta)}) peaks at no optimization at all: choosing by this model makes moves worse.`
-                : `The fit R(d) = d(α − βd), d = √KL (α = ${num(result.fit.alpha)}, β = ${num(result.fit.beta)}), peaks at KL = ${num(peak)}${peak <= last.kl ? `, about best-of-${nearestN(result, peak)}: beyond it, optimizing the reward model harder makes the moves truly worse` : `, beyond best-of-${last.n}: within the range measured more choice still helps, but less and less`}.`}
+                : `The fit R(d) = d(α − βd), d = √KL (α = ${num(result.fit.alpha)}, β = ${num(result.fit.beta)}), peaks at KL = ${num(peak)}${peak <= last.kl ? `, about best-of-${nearestN(result, peak)}: beyond it, by the fit, optimizing the reward model harder makes the moves worse` : `, beyond best-of-${last.n}: within the range measured more choice still helps, but less and less`}.`}
         </p>
+        {last.truth.ci_low <= first.truth.ci_high && first.truth.ci_low <= last.truth.ci_high && (
+          // Words follow the numbers: the fit gives a peak whatever the noise; say when the data cannot back it.
+          <p data-testid="lab-noise">
+            The truth&apos;s 95% intervals at n = 1 and at n = {last.n} overlap, so these {result.positions} positions
+            cannot tell the rise and fall from noise; compute the curve on more positions to narrow them.
+          </p>
+        )}
         <p className="text-stone-600">
           Computed {at.toISOString().slice(0, 16).replace("T", " ")} UTC: {result.boards} distinct boards ×{" "}
           {result.playouts} random playouts in {result.seconds.total.toFixed(0)} s. KL = log n − (n−1)/n is the

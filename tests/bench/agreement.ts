@@ -1,7 +1,4 @@
-import { mkdtemp, rm } from "node:fs/promises";
-import os from "node:os";
-import path from "node:path";
-import { seed } from "./data-browser";
+import { withSeededDatabase } from "./data-browser";
 import { type BenchFigure, type BenchSection, median } from "./report";
 
 // The Agreement page's data and the Leaderboard (1,000 bootstrap rounds) at 1,000,000 judgments
@@ -14,18 +11,8 @@ const PROJECT = "bench";
 export const agreementBench: BenchSection = {
   name: "agreement",
   title: "Agreement page and leaderboard at 1,000,000 judgments",
-  run: async () => {
-    const { startEmbeddedPostgres } = await import("../../lib/db/embedded");
-    const { migrateDeploy } = await import("../../lib/db/migrate");
-    const dir = await mkdtemp(path.join(os.tmpdir(), "vibecheck-bench-agreement-"));
-    const database = await startEmbeddedPostgres({ dir, ephemeral: true });
-    process.env.DATABASE_URL = database.url;
-    const { db, disconnect } = await import("../../lib/db");
-    try {
-      await migrateDeploy(database.url);
-      const seeded = performance.now();
-      await seed(database.url);
-      console.log(`  (seeded in ${((performance.now() - seeded) / 1000).toFixed(0)} s)`);
+  run: () =>
+    withSeededDatabase("agreement", async ({ db }) => {
       const data = await import("../../lib/stats/agreement-data");
       const time = async (fn: () => Promise<unknown>) => {
         const started = performance.now();
@@ -73,10 +60,5 @@ export const agreementBench: BenchSection = {
         });
       }
       return figures;
-    } finally {
-      await disconnect();
-      await database.stop();
-      await rm(dir, { recursive: true, force: true });
-    }
-  },
+    }),
 };

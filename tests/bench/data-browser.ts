@@ -23,21 +23,8 @@ const STEP_MS = Math.floor((30 * 86_400_000) / (JUDGMENTS / 2));
 export const dataBrowserBench: BenchSection = {
   name: "browser",
   title: "Data browser: a filtered judgments page at 1,000,000 judgments",
-  run: async () => {
-    const { startEmbeddedPostgres } = await import("../../lib/db/embedded");
-    const { migrateDeploy } = await import("../../lib/db/migrate");
-    const dir = await mkdtemp(path.join(os.tmpdir(), "vibecheck-bench-data-"));
-    const database = await startEmbeddedPostgres({ dir, ephemeral: true });
-    // lib/db reads DATABASE_URL on first use; this section runs in a process of its own.
-    process.env.DATABASE_URL = database.url;
-    const { db, disconnect } = await import("../../lib/db");
-    try {
-      await migrateDeploy(database.url);
-      const seeded = performance.now();
-      await seed(database.url);
-      console.log(
-        `  (seeded ${JUDGMENTS.toLocaleString("en-US")} judgments in ${((performance.now() - seeded) / 1000).toFixed(0)} s)`,
-      );
+  run: () =>
+    withSeededDatabase("data", async ({ db }) => {
       const browse = await import("../../lib/browse");
       const project = { id: PROJECT };
       const time = async (fn: () => Promise<unknown>) => {
@@ -95,12 +82,7 @@ export const dataBrowserBench: BenchSection = {
         ...(await paired(() => browse.promptsPage(project, { search: "number 4999" }), promptFloor)),
       });
       return figures;
-    } finally {
-      await disconnect();
-      await database.stop();
-      await rm(dir, { recursive: true, force: true });
-    }
-  },
+    }),
 };
 
 /**
@@ -179,5 +161,38 @@ export async function seed(url: string): Promise<void> {
     await client.query("VACUUM ANALYZE");
   } finally {
     await client.end();
+  }
+}
+
+type Db = typeof import("../../lib/db").db;
+
+/**
+ * The 1,000,000-judgment bench project (tests/bench/data-browser.ts's `seed`) in a throwaway
+ * embedded PostgreSQL, for one bench section: started, migrated and seeded, handed to `measure`,
+ * then stopped and removed whatever happens. Each section runs in a process of its own, so setting
+ * DATABASE_URL before lib/db's first use points it there.
+ */
+export async function withSeededDatabase<T>(
+  name: string,
+  measure: (database: { db: Db; url: string }) => Promise<T>,
+): Promise<T> {
+  const { startEmbeddedPostgres } = await import("../../lib/db/embedded");
+  const { migrateDeploy } = await import("../../lib/db/migrate");
+  const dir = await mkdtemp(path.join(os.tmpdir(), `vibecheck-bench-${name}-`));
+  const database = await startEmbeddedPostgres({ dir, ephemeral: true });
+  process.env.DATABASE_URL = database.url;
+  const { db, disconnect } = await import("../../lib/db");
+  try {
+    await migrateDeploy(database.url);
+    const seeded = performance.now();
+    await seed(database.url);
+    console.log(
+      `  (seeded ${JUDGMENTS.toLocaleString("en-US")} judgments in ${((performance.now() - seeded) / 1000).toFixed(0)} s)`,
+    );
+    return await measure({ db, url: database.url });
+  } finally {
+    await disconnect();
+    await database.stop();
+    await rm(dir, { recursive: true, force: true });
   }
 }

@@ -1,7 +1,4 @@
-import { mkdtemp, rm } from "node:fs/promises";
-import os from "node:os";
-import path from "node:path";
-import { seed } from "./data-browser";
+import { withSeededDatabase } from "./data-browser";
 import { type BenchSection, median } from "./report";
 
 // The Overview's progress (judgments per day, pairs by number of judgments, the last 7 days'
@@ -14,16 +11,8 @@ const PROJECT = "bench";
 export const overviewBench: BenchSection = {
   name: "overview",
   title: "Overview progress at 1,000,000 judgments",
-  run: async () => {
-    const { startEmbeddedPostgres } = await import("../../lib/db/embedded");
-    const { migrateDeploy } = await import("../../lib/db/migrate");
-    const dir = await mkdtemp(path.join(os.tmpdir(), "vibecheck-bench-overview-"));
-    const database = await startEmbeddedPostgres({ dir, ephemeral: true });
-    process.env.DATABASE_URL = database.url;
-    const { db, disconnect } = await import("../../lib/db");
-    try {
-      await migrateDeploy(database.url);
-      await seed(database.url);
+  run: () =>
+    withSeededDatabase("overview", async ({ db }) => {
       const { projectProgress } = await import("../../lib/stats/progress");
       const project = await db().project.findUniqueOrThrow({ where: { id: PROJECT }, select: { id: true, k: true } });
       const time = async (fn: () => Promise<unknown>) => {
@@ -50,10 +39,5 @@ export const overviewBench: BenchSection = {
           baseline: median(floors),
         },
       ];
-    } finally {
-      await disconnect();
-      await database.stop();
-      await rm(dir, { recursive: true, force: true });
-    }
-  },
+    }),
 };

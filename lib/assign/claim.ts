@@ -1,4 +1,5 @@
-import { db, Prisma } from "../db";
+import { Prisma } from "../db";
+import { hotQuery } from "../db/hot";
 
 const sql = Prisma.sql;
 
@@ -98,7 +99,7 @@ export async function claimRegularPair(
   exclude: string[],
   { wait = false } = {},
 ) {
-  const rows = await db().$queryRaw<LeaseRow[]>`
+  const rows = await hotQuery<LeaseRow>(sql`
     WITH ${resumed(projectId, userId, exclude)}, pick AS (
       SELECT p.id FROM "Pair" p
       WHERE NOT EXISTS (SELECT 1 FROM resumed)
@@ -106,7 +107,7 @@ export async function claimRegularPair(
       ORDER BY p."openSlots", p."shuffleKey"
       LIMIT 1
       FOR UPDATE OF p ${wait ? sql`` : sql`SKIP LOCKED`}
-    ), ${leasePickedSlot(projectId, userId, leaseSeconds)}`;
+    ), ${leasePickedSlot(projectId, userId, leaseSeconds)}`);
   return rows[0] ?? null;
 }
 
@@ -115,12 +116,12 @@ export async function claimRegularPair(
  * They are served in random order so that labelers cannot learn their positions.
  */
 export async function claimGoldPair(projectId: string, userId: string, leaseSeconds: number, exclude: string[]) {
-  const rows = await db().$queryRaw<LeaseRow[]>`
+  const rows = await hotQuery<LeaseRow>(sql`
     WITH ${resumed(projectId, userId, exclude)}, claimed AS (
       SELECT p.id, p."candidateAId", p."candidateBId" FROM "Pair" p
       WHERE NOT EXISTS (SELECT 1 FROM resumed)
         AND p."projectId" = ${projectId} AND p."isGold" AND ${eligibleFor(userId, "p")}
       ORDER BY random() LIMIT 1
-    ), ${leaseClaimed(projectId, userId, leaseSeconds)}`;
+    ), ${leaseClaimed(projectId, userId, leaseSeconds)}`);
   return rows[0] ?? null;
 }

@@ -1,4 +1,5 @@
-import { db } from "../db";
+import { db, Prisma } from "../db";
+import { hotQuery } from "../db/hot";
 import { DomainError } from "../errors";
 import type { Project } from "../generated/prisma/client";
 import { claimNextPair } from "./active";
@@ -26,10 +27,8 @@ export async function nextTask(project: Project, userId: string, options: Option
     );
   }
   // Read on every request, never cached: a lead's pause applies from the labeler's next request.
-  const member = await db().membership.findUnique({
-    where: { projectId_userId: { projectId: project.id, userId } },
-    select: { paused: true, completionCode: true },
-  });
+  const [member] = await hotQuery<{ paused: boolean; completionCode: string }>(Prisma.sql`
+    SELECT paused, "completionCode" FROM "Membership" WHERE "projectId" = ${project.id} AND "userId" = ${userId}`);
   if (member?.paused) {
     throw new DomainError(
       "LABELER_PAUSED",
@@ -37,7 +36,8 @@ export async function nextTask(project: Project, userId: string, options: Option
     );
   }
   if (project.quota > 0) {
-    const done = await db().judgment.count({ where: { projectId: project.id, userId } });
+    const [{ done = 0 } = {}] = await hotQuery<{ done: number }>(Prisma.sql`
+      SELECT count(*)::int AS done FROM "Judgment" WHERE "projectId" = ${project.id} AND "userId" = ${userId}`);
     if (done >= project.quota) return { kind: "done", reason: "quota", completionCode: member?.completionCode };
   }
 

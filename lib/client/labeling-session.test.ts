@@ -234,6 +234,8 @@ describe("LabelingSession: skip, undo, held pairs", () => {
       return replies.shift() ?? { kind: "done" as const, reason: "empty" as const };
     });
     const { outbox, reconnect } = heldOutbox();
+    // Something already waits in the outbox, so judgments do not carry the next task (see below).
+    outbox.enqueue({ kind: "skip", clientId: "s0", url: "/api/projects/p/skips", assignmentId: "lease-0", body: {} });
     const session = new LabelingSession({ projectSlug: "p", outbox, quotaLeft: null, openPairs: 10, nextTask });
     session.start();
     await tick();
@@ -247,6 +249,101 @@ describe("LabelingSession: skip, undo, held pairs", () => {
     reconnect();
     await vi.waitFor(() => expect(shownTask(session)).toEqual(pair(3)));
     expect(outbox.items()).toEqual([]);
+    outbox.stop();
+    session.dispose();
+  });
+});
+
+/**
+ * A server for the one-request loop: GET /next and the judgment's answer share one sequence of
+ * pairs; a judgment that asks for `next` gets the following pair in its answer.
+ */
+function oneRequestServer() {
+  let served = 0;
+  const gets: string[][] = [];
+  const posts: Record<string, unknown>[] = [];
+  const nextTask = vi.fn(async (_slug: string, exclude: readonly string[]) => {
+    gets.push([...exclude]);
+    served += 1;
+    return pair(served);
+  });
+  const fetch = vi.fn(async (_url: RequestInfo | URL, init?: RequestInit) => {
+    const body = JSON.parse(String(init?.body)) as Record<string, unknown>;
+    posts.push(body);
+    if (!body.next) return new Response(JSON.stringify({ judgmentId: "j" }), { status: 200 });
+    served += 1;
+    return new Response(JSON.stringify({ judgmentId: "j", next: pair(served) }), { status: 200 });
+  });
+  return { nextTask, fetch, gets, posts };
+}
+
+describe("LabelingSession: one request per judgment", () => {
+  it("takes the pair after next from the judgment's answer, so a judgment costs one request", async () => {
+    const server = oneRequestServer();
+    const outbox = new Outbox({ key: "k", storage: null, fetch: server.fetch });
+    const session = new LabelingSession({ projectSlug: "p", outbox, quotaLeft: null, openPairs: 10, ...server });
+    session.start();
+    await vi.waitFor(() => expect(server.gets).toHaveLength(2)); // the first pair and its prefetch
+    for (let n = 1; n <= 5; n++) {
+      session.decide(shownTask(session) as PairTask, { choice: "A", durationMs: 10 });
+      expect(shownTask(session)).toEqual(pair(n + 1));
+      await outbox.waitFor((items) => items.length === 0);
+      await tick();
+    }
+    expect(server.gets).toHaveLength(2);
+    expect(server.posts).toHaveLength(5);
+    // Each judgment excluded the lease it answered and the prefetched one on its way to the screen.
+    expect(server.posts[0]?.next).toEqual({ exclude: ["lease-1", "lease-2"] });
+    expect(server.posts[4]?.next).toEqual({ exclude: ["lease-5", "lease-6"] });
+    // The pair the last answer brought is what the next decision shows.
+    session.decide(shownTask(session) as PairTask, { choice: "B", durationMs: 10 });
+    expect(shownTask(session)).toEqual(pair(7));
+    outbox.stop();
+    session.dispose();
+  });
+
+  it("asks GET /next when the answer brings no task, and never shows a lease it holds", async () => {
+    const server = oneRequestServer();
+    // The answer hands back the pair on screen (as a server would resume a lease it was not told of).
+    const fetch = vi.fn(async () => new Response(JSON.stringify({ judgmentId: "j", next: pair(2) }), { status: 200 }));
+    const outbox = new Outbox({ key: "k", storage: null, fetch });
+    const session = new LabelingSession({
+      projectSlug: "p",
+      outbox,
+      quotaLeft: null,
+      openPairs: 10,
+      nextTask: server.nextTask,
+    });
+    session.start();
+    await vi.waitFor(() => expect(server.gets).toHaveLength(2));
+    session.decide(shownTask(session) as PairTask, { choice: "A", durationMs: 10 });
+    expect(shownTask(session)).toEqual(pair(2));
+    await vi.waitFor(() => expect(server.gets).toHaveLength(3));
+    session.decide(shownTask(session) as PairTask, { choice: "A", durationMs: 10 });
+    expect(shownTask(session)).toEqual(pair(3));
+    outbox.stop();
+    session.dispose();
+  });
+
+  it("asks GET /next at once when the judgment cannot be delivered now, instead of waiting for its answer", async () => {
+    const server = oneRequestServer();
+    const outbox = offlineOutbox();
+    const session = new LabelingSession({
+      projectSlug: "p",
+      outbox,
+      quotaLeft: null,
+      openPairs: 10,
+      nextTask: server.nextTask,
+    });
+    session.start();
+    await vi.waitFor(() => expect(server.gets).toHaveLength(2));
+    session.decide(shownTask(session) as PairTask, { choice: "A", durationMs: 10 });
+    expect(outbox.items()[0]?.body.next).toEqual({ exclude: ["lease-1", "lease-2"] });
+    await vi.waitFor(() => expect(server.gets).toHaveLength(3));
+    session.decide(shownTask(session) as PairTask, { choice: "A", durationMs: 10 });
+    expect(shownTask(session)).toEqual(pair(3));
+    // Behind a waiting item, a judgment does not ask for the next task at all.
+    expect(outbox.items()[1]?.body.next).toBeUndefined();
     outbox.stop();
     session.dispose();
   });

@@ -67,6 +67,8 @@ export class LabelingSession {
   private readonly sleep: (ms: number) => Promise<void>;
   private current: Task | null = null;
   private prefetch: Prefetch | null = null;
+  /** The judgment whose answer carries the next task to prefetch (decide), if any. */
+  private nextFromAnswer: string | null = null;
   private disposed = false;
   private shown = 0;
   /** Prompts answered in this page: the server may offer one again until its answer is stored. */
@@ -126,13 +128,19 @@ export class LabelingSession {
   decide(task: PairTask, decision: Decision): void {
     if (this.current !== task) return;
     const clientId = newClientId();
+    // One request per judgment: when nothing waits ahead of it in the outbox, the judgment's own
+    // answer brings the task after the prefetched one. Behind a queue (offline, retries) that
+    // answer could be long in coming, so the next task is asked for separately, as before.
+    const carriesNext = this.outbox.items().length === 0 && this.willPrefetchAfter(1);
+    const next = carriesNext ? { next: { exclude: this.excluded() } } : {};
     this.outbox.enqueue({
       kind: "judgment",
       clientId,
       url: `/api/projects/${encodeURIComponent(this.slug)}/judgments`,
       assignmentId: task.assignmentId,
-      body: { clientId, assignmentId: task.assignmentId, ...decision },
+      body: { clientId, assignmentId: task.assignmentId, ...decision, ...next },
     });
+    this.nextFromAnswer = carriesNext ? clientId : null;
     this.lastDecision = { task, clientId };
     this.set({ judged: this.state.judged + 1, remaining: Math.max(0, (this.state.remaining ?? 0) - 1) });
     void this.advance();
@@ -249,8 +257,7 @@ export class LabelingSession {
     this.shown += 1;
     this.setView({ kind: "task", task, seq: this.shown });
     // Demonstrations are not prefetched: until one is stored, the server would offer its prompt again.
-    const lastBeforeQuota = this.state.hasQuota && (this.state.remaining ?? 0) <= 1;
-    if (prefetch && task.kind === "pair" && !lastBeforeQuota) this.startPrefetch();
+    if (prefetch && task.kind === "pair" && this.willPrefetchAfter(0)) this.startPrefetch();
     if (task.kind === "done" && task.reason === "held") void this.retryWhenFreed(task);
   }
 
@@ -260,8 +267,15 @@ export class LabelingSession {
     if (this.current === task && !this.disposed) this.refresh();
   }
 
+  /** Whether a pair shown now (less `judging` judgments about to be counted) gets a successor loaded. */
+  private willPrefetchAfter(judging: number): boolean {
+    return !this.state.hasQuota || (this.state.remaining ?? 0) - judging > 1;
+  }
+
   private startPrefetch(): void {
-    const entry: Prefetch = { promise: this.fetchTask() };
+    const carrier = this.nextFromAnswer;
+    this.nextFromAnswer = null;
+    const entry: Prefetch = { promise: carrier ? this.taskFromAnswer(carrier) : this.fetchTask() };
     entry.promise.then(
       (task) => {
         entry.task = task;
@@ -278,6 +292,24 @@ export class LabelingSession {
     if (this.prefetch?.task?.kind === "pair") ids.add(this.prefetch.task.assignmentId);
     for (const item of this.outbox.items()) if (item.assignmentId) ids.add(item.assignmentId);
     return [...ids];
+  }
+
+  /**
+   * The task a judgment's answer carried, or one asked for separately when the answer brought none
+   * (refused, withdrawn by an undo, or the server could not serve one) or one this page must not
+   * show: a lease it holds already (its exclusions were taken when the judgment was queued, before
+   * a prefetch in flight had arrived) or a prompt whose demonstration is not yet delivered.
+   */
+  private async taskFromAnswer(clientId: string): Promise<Task> {
+    const answer = (await this.outbox.answerOf(clientId)) as { next?: Task } | null;
+    const task = answer?.next;
+    if (!task || this.disposed) return this.fetchTask();
+    const held =
+      task.kind === "pair" &&
+      ((this.current?.kind === "pair" && this.current.assignmentId === task.assignmentId) ||
+        this.outbox.items().some(isAnswerTo(task.assignmentId)));
+    const unsent = task.kind === "demonstration" && this.answered.has(task.promptId);
+    return held || unsent ? this.fetchTask() : task;
   }
 
   private async fetchTask(): Promise<Task> {

@@ -41,7 +41,10 @@ export type OutboxOptions = {
   requestTimeoutMs?: number;
 };
 
-type Outcome = { kind: "stored" } | { kind: "refused"; refusal: Refusal } | { kind: "retry"; problem: OutboxProblem };
+type Outcome =
+  | { kind: "stored"; answer: unknown }
+  | { kind: "refused"; refusal: Refusal }
+  | { kind: "retry"; problem: OutboxProblem };
 
 export function outboxKey(projectSlug: string, userId: string): string {
   return `vibecheck:outbox:v1:${projectSlug}:${userId}`;
@@ -84,7 +87,7 @@ export class Outbox {
   private timer: ReturnType<typeof setTimeout> | null = null;
   private state: OutboxState;
   private readonly listeners = new Set<() => void>();
-  private readonly storedListeners = new Set<(item: OutboxItem) => void>();
+  private readonly storedListeners = new Set<(item: OutboxItem, answer: unknown) => void>();
   private readonly refusedListeners = new Set<(refusal: Refusal) => void>();
   private detach: (() => void) | null = null;
 
@@ -110,7 +113,8 @@ export class Outbox {
     return () => this.listeners.delete(listener);
   };
 
-  onStored(listener: (item: OutboxItem) => void): () => void {
+  /** `answer` is the server's JSON answer to the item (null when it sent none). */
+  onStored(listener: (item: OutboxItem, answer: unknown) => void): () => void {
     this.storedListeners.add(listener);
     return () => this.storedListeners.delete(listener);
   }
@@ -130,6 +134,32 @@ export class Outbox {
       };
       this.listeners.add(check);
       check();
+    });
+  }
+
+  /**
+   * The server's answer to an item once it is stored; null when it is refused, withdrawn, gone
+   * from the queue otherwise (another tab sent it), or delayed: the outbox has a problem (offline,
+   * a failed attempt) while the item waits, so whoever waits for the answer had better not.
+   */
+  answerOf(clientId: string): Promise<unknown> {
+    return new Promise((resolve) => {
+      const done = (answer: unknown) => {
+        offStored();
+        this.listeners.delete(unanswered);
+        resolve(answer);
+      };
+      const offStored = this.onStored((item, answer) => {
+        if (item.clientId === clientId) done(answer);
+      });
+      // Stored items are reported to onStored before the change is emitted, so "gone" here means
+      // the item left the queue without an answer.
+      const unanswered = () => {
+        const waiting = this.read().some((item) => item.clientId === clientId);
+        if (!waiting || this.computeState().problem !== null) done(null);
+      };
+      this.listeners.add(unanswered);
+      unanswered();
     });
   }
 
@@ -210,7 +240,7 @@ export class Outbox {
         this.failures = 0;
         this.problem = null;
         this.write(this.read().filter((item) => item.clientId !== head.clientId));
-        if (outcome.kind === "stored") for (const listener of this.storedListeners) listener(head);
+        if (outcome.kind === "stored") for (const listener of this.storedListeners) listener(head, outcome.answer);
         else for (const listener of this.refusedListeners) listener(outcome.refusal);
         this.emit();
       }
@@ -232,7 +262,7 @@ export class Outbox {
         cache: "no-store",
         signal: abort.signal,
       });
-      if (response.ok) return { kind: "stored" };
+      if (response.ok) return { kind: "stored", answer: await response.json().catch(() => null) };
       // Timeouts, rate limits and server faults are the transport's: they pass, whoever answered.
       if (response.status === 408 || response.status === 429 || response.status >= 500)
         return { kind: "retry", problem: "server" };

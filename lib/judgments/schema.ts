@@ -11,3 +11,27 @@ export const judgmentInputSchema = z.object({
 });
 
 export type JudgmentInput = z.infer<typeof judgmentInputSchema>;
+
+/**
+ * The most leases a request may list as already held. Longer lists are cut, never refused: a
+ * judgment must not be turned away because the browser's queue grew long while offline.
+ */
+export const MAX_EXCLUDED_LEASES = 200;
+
+/** Leases the client holds (on screen, prefetched, answered but not yet delivered). */
+export const excludedLeasesSchema = z
+  .array(z.string().min(1).max(100))
+  .transform((ids) => ids.slice(0, MAX_EXCLUDED_LEASES));
+
+/**
+ * The submit request: a judgment, and optionally the wish for the pair after it in the same
+ * answer, so that one request per judgment keeps the browser's next pair loaded.
+ */
+export const judgmentRequestSchema = judgmentInputSchema.extend({
+  next: z
+    .object({ exclude: excludedLeasesSchema.default([]) })
+    .optional()
+    .describe("Ask for the labeler's next task in the same answer, not handing out the leases listed in `exclude`."),
+});
+
+export type JudgmentRequest = z.infer<typeof judgmentRequestSchema>;

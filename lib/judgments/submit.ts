@@ -1,4 +1,5 @@
 import { db, Prisma } from "../db";
+import { hotQuery } from "../db/hot";
 import { DomainError, notFound } from "../errors";
 import type { Project } from "../generated/prisma/client";
 import { noteJudgmentStored } from "../rm/service/trigger";
@@ -49,7 +50,7 @@ const insertJudgment = Prisma.sql`
  * then find the lease no longer ACTIVE.
  */
 async function onLiveLease(project: Project, userId: string, input: JudgmentInput): Promise<Row | null> {
-  const rows = await db().$queryRaw<Row[]>`
+  const rows = await hotQuery<Row>(Prisma.sql`
     WITH lease AS (
       UPDATE "Assignment" SET status = 'DONE'
       WHERE id = ${input.assignmentId} AND "userId" = ${userId} AND "projectId" = ${project.id} AND status = 'ACTIVE'
@@ -60,7 +61,7 @@ async function onLiveLease(project: Project, userId: string, input: JudgmentInpu
       RETURNING p.id, p."candidateAId"
     )
     ${insertJudgment} ${judgmentColumns(input)} FROM lease JOIN pair ON pair.id = lease."pairId"
-    RETURNING id, "clientId", "createdAt"`;
+    RETURNING id, "clientId", "createdAt"`);
   return rows[0] ?? null;
 }
 
@@ -93,7 +94,9 @@ function toStored(row: Row): StoredJudgment {
 
 function isUniqueViolation(error: unknown): boolean {
   const text = String((error as { message?: string })?.message ?? "");
-  return (error as { code?: string })?.code === "P2002" || text.includes("23505") || /unique constraint/i.test(text);
+  const code = (error as { code?: string })?.code;
+  // P2002 from Prisma, 23505 from pg (hot.ts), or the message when Prisma wraps a driver error.
+  return code === "P2002" || code === "23505" || text.includes("23505") || /unique constraint/i.test(text);
 }
 
 /** Nothing was stored: a replay of a stored judgment, or a judgment that cannot be taken. */

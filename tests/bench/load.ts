@@ -50,8 +50,18 @@ export class LoadClient {
             if ((res.statusCode ?? 500) >= 400) s.errors++;
             this.stats.set(name, s);
             const text = Buffer.concat(chunks).toString("utf8");
-            resolve({ status: res.statusCode ?? 0, json: text ? JSON.parse(text) : null });
+            // Thrown inside this event handler, a parse error would end the process unexplained.
+            try {
+              resolve({ status: res.statusCode ?? 0, json: text ? JSON.parse(text) : null });
+            } catch {
+              reject(
+                new Error(
+                  `${method} ${path} answered ${res.statusCode} with something not JSON: ${text.slice(0, 200)}`,
+                ),
+              );
+            }
           });
+          res.on("error", reject);
         },
       );
       req.on("error", reject);

@@ -67,6 +67,37 @@ describe("compare screen", () => {
     await context.close();
   });
 
+  it("costs one request per judgment: each answer brings the pair after the one it shows next", async () => {
+    const project = await createTextProject({ pairs: simplePairs(8) });
+    const labeler = await createLabeler(project.id);
+    const context = await app.browser.newContext({ viewport: { width: 1280, height: 800 } });
+    const page = await context.newPage();
+    const calls: string[] = [];
+    page.on("request", (request) => {
+      const url = new URL(request.url());
+      if (url.pathname.startsWith(`/api/projects/${project.slug}/`)) calls.push(`${request.method()} ${url.pathname}`);
+    });
+    await signInThroughLoginPage(page, app.server.url, project.slug, labeler);
+
+    let shown = await waitForPair(page);
+    const idle = page.locator('[data-testid="sync-status"][data-pending="0"]');
+    for (let n = 0; n < 5; n++) {
+      // Judged while the outbox is idle, so the judgment itself asks for the next task.
+      await idle.waitFor();
+      await page.keyboard.press("1");
+      shown = await waitForPair(page, shown.assignmentId);
+    }
+    await idle.waitFor();
+
+    const next = `GET /api/projects/${project.slug}/next`;
+    const submit = `POST /api/projects/${project.slug}/judgments`;
+    expect(calls.filter((c) => c === submit)).toHaveLength(5);
+    // The first pair and its prefetch, then none: every later pair came in a judgment's answer.
+    expect(calls.filter((c) => c === next)).toHaveLength(2);
+    expect(await db().judgment.count({ where: { userId: labeler.id } })).toBe(5);
+    await context.close();
+  });
+
   it("renders hostile markdown inert and highlights fenced code", async () => {
     const project = await createTextProject({ pairs: [HOSTILE_PAIR] });
     const labeler = await createLabeler(project.id);

@@ -277,13 +277,19 @@ function oneRequestServer() {
   return { nextTask, fetch, gets, posts };
 }
 
+/** A session on `server`'s GET /next, once it shows the first pair and has the second loaded. */
+async function startedOn(server: ReturnType<typeof oneRequestServer>, outbox: Outbox): Promise<LabelingSession> {
+  const session = new LabelingSession({ projectSlug: "p", outbox, quotaLeft: null, openPairs: 10, ...server });
+  session.start();
+  await vi.waitFor(() => expect(server.gets).toHaveLength(2));
+  return session;
+}
+
 describe("LabelingSession: one request per judgment", () => {
   it("takes the pair after next from the judgment's answer, so a judgment costs one request", async () => {
     const server = oneRequestServer();
     const outbox = new Outbox({ key: "k", storage: null, fetch: server.fetch });
-    const session = new LabelingSession({ projectSlug: "p", outbox, quotaLeft: null, openPairs: 10, ...server });
-    session.start();
-    await vi.waitFor(() => expect(server.gets).toHaveLength(2)); // the first pair and its prefetch
+    const session = await startedOn(server, outbox);
     for (let n = 1; n <= 5; n++) {
       session.decide(shownTask(session) as PairTask, { choice: "A", durationMs: 10 });
       expect(shownTask(session)).toEqual(pair(n + 1));
@@ -307,15 +313,7 @@ describe("LabelingSession: one request per judgment", () => {
     // The answer hands back the pair on screen (as a server would resume a lease it was not told of).
     const fetch = vi.fn(async () => new Response(JSON.stringify({ judgmentId: "j", next: pair(2) }), { status: 200 }));
     const outbox = new Outbox({ key: "k", storage: null, fetch });
-    const session = new LabelingSession({
-      projectSlug: "p",
-      outbox,
-      quotaLeft: null,
-      openPairs: 10,
-      nextTask: server.nextTask,
-    });
-    session.start();
-    await vi.waitFor(() => expect(server.gets).toHaveLength(2));
+    const session = await startedOn(server, outbox);
     session.decide(shownTask(session) as PairTask, { choice: "A", durationMs: 10 });
     expect(shownTask(session)).toEqual(pair(2));
     await vi.waitFor(() => expect(server.gets).toHaveLength(3));
@@ -328,15 +326,7 @@ describe("LabelingSession: one request per judgment", () => {
   it("asks GET /next at once when the judgment cannot be delivered now, instead of waiting for its answer", async () => {
     const server = oneRequestServer();
     const outbox = offlineOutbox();
-    const session = new LabelingSession({
-      projectSlug: "p",
-      outbox,
-      quotaLeft: null,
-      openPairs: 10,
-      nextTask: server.nextTask,
-    });
-    session.start();
-    await vi.waitFor(() => expect(server.gets).toHaveLength(2));
+    const session = await startedOn(server, outbox);
     session.decide(shownTask(session) as PairTask, { choice: "A", durationMs: 10 });
     expect(outbox.items()[0]?.body.next).toEqual({ exclude: ["lease-1", "lease-2"] });
     await vi.waitFor(() => expect(server.gets).toHaveLength(3));

@@ -27,6 +27,7 @@ export class LoadClient {
     path: string,
     cookie: string,
     body?: unknown,
+    retried = false,
   ): Promise<{ status: number; json: unknown }> {
     const payload = body === undefined ? undefined : JSON.stringify(body);
     const started = performance.now();
@@ -64,7 +65,14 @@ export class LoadClient {
           res.on("error", reject);
         },
       );
-      req.on("error", reject);
+      req.on("error", (error: NodeJS.ErrnoException) => {
+        // The server closes a keep-alive socket idle past its timeout (5 s); a request sent on it
+        // at that moment is reset before the server read it. Node's documented remedy: send it
+        // again on a fresh socket. Safe here, as every call is idempotent (client ids).
+        if (req.reusedSocket && error.code === "ECONNRESET" && !retried) {
+          this.call(name, method, path, cookie, body, true).then(resolve, reject);
+        } else reject(error);
+      });
       req.end(payload);
     });
   }

@@ -3,7 +3,7 @@ export { completionCodesCsv } from "./completion-codes";
 export { createProject, inviteCode } from "./create";
 export { currentInviteCode, projectByInviteCode, rotateInviteCode } from "./invite";
 export { inviteUrl } from "./invite-url";
-export { addMember, joinByInvite, joinWithWorkerId, setMemberExcluded } from "./join";
+export { addMember, joinByInvite, joinWithWorkerId } from "./join";
 export { listProjects, listProjectsForAdmin } from "./list";
 export {
   forgetMembership,

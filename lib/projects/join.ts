@@ -1,6 +1,5 @@
 import { randomBytes } from "node:crypto";
 import { db } from "../db";
-import { notFound } from "../errors";
 
 export function completionCode(): string {
   return randomBytes(6).toString("hex").toUpperCase();
@@ -41,16 +40,4 @@ export async function joinByInvite(code: string, userId: string): Promise<string
   if (!project) return null;
   await addMember(project.id, userId);
   return project.slug;
-}
-
-/** Staff who judged without joining get a membership row here, so they can be excluded too. */
-export async function setMemberExcluded(projectId: string, userId: string, excluded: boolean) {
-  const user = await db().user.findUnique({ where: { id: userId }, select: { id: true } });
-  if (!user) throw notFound("User");
-  await db().membership.upsert({
-    where: { projectId_userId: { projectId, userId } },
-    create: { projectId, userId, excluded, completionCode: completionCode() },
-    update: { excluded },
-  });
-  return { userId, excluded };
 }

@@ -7,7 +7,8 @@ import { hashPassword } from "../../lib/auth/password";
 import { ACCOUNT_DEACTIVATED } from "../../lib/auth/sign-in-errors";
 import { db, disconnect, type Role } from "../../lib/db";
 import { submitJudgment } from "../../lib/judgments";
-import { joinWithWorkerId, setMemberExcluded } from "../../lib/projects";
+import { actOnLabeler } from "../../lib/labelers/actions";
+import { joinWithWorkerId } from "../../lib/projects";
 import { type AppServer, startAppServer } from "../setup/app-server";
 import { makeLabeler, makeProject } from "./fixtures";
 
@@ -207,7 +208,7 @@ describe("members", () => {
   it("refuses to remove an excluded member, whose exclusion lives on the membership", async () => {
     const project = await makeProject({ prompts: 1, candidates: 2 });
     const labeler = await makeLabeler(project);
-    await setMemberExcluded(project.id, labeler.id, true);
+    await actOnLabeler(project, labeler.id, admin.id, { action: "EXCLUDE", reason: "spam" });
     const response = await call("DELETE", `/api/projects/${project.slug}/members/${labeler.id}`, admin.cookie);
     expect(response.status).toBe(409);
     expect((await response.json()).error.code).toBe("MEMBER_EXCLUDED");

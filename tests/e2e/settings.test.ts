@@ -4,7 +4,7 @@ import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import { db } from "../../lib/db";
 import { shuffleKey } from "../../lib/pairs/plan";
-import { expectAccessible } from "./a11y";
+import { checkBothViewports, LAPTOP } from "./a11y";
 import {
   appAndBrowserPerFile,
   createLabeler,
@@ -20,23 +20,8 @@ import {
 
 const app = appAndBrowserPerFile();
 
-const LAPTOP = { width: 1280, height: 800 };
-const PHONE = { width: 390, height: 844 };
 const SHOTS = "/tmp/shots";
 mkdirSync(SHOTS, { recursive: true });
-
-/** axe at a laptop and a phone viewport, with a screenshot of each to look at. */
-async function checkBothViewports(page: Page, where: string, shot: string) {
-  for (const [name, size] of [
-    ["laptop", LAPTOP],
-    ["phone", PHONE],
-  ] as const) {
-    await page.setViewportSize(size);
-    await expectAccessible(page, `${where} (${name})`);
-    await page.screenshot({ path: `${SHOTS}/${shot}-${name}.png`, fullPage: true });
-  }
-  await page.setViewportSize(LAPTOP);
-}
 
 /** Reloads the page until `selector` shows, for changes that reach the server's caches within seconds. */
 async function reloadUntil(page: Page, selector: string) {

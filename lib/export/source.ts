@@ -72,7 +72,7 @@ export async function openVoteCursor(
 }
 
 /** COPY takes no bind parameters: the values are written into the text as quoted literals. */
-function inlined(client: pg.Client, text: string, values: unknown[]): string {
+export function inlined(client: pg.Client, text: string, values: unknown[]): string {
   return text.replace(/\$(\d+)/g, (_, n: string) => {
     const value = values[Number(n) - 1];
     return client.escapeLiteral(value instanceof Date ? value.toISOString() : String(value));

@@ -26,6 +26,8 @@ const schema = z.object({
   RATE_JUDGMENTS_PER_MINUTE: z.coerce.number().int().min(1).default(300),
   // Calls per minute per API token; a script exporting or scoring in batches stays far below it.
   RATE_API_TOKEN_PER_MINUTE: z.coerce.number().int().min(1).default(600),
+  // Failed token lookups (unknown, revoked, expired) per client address per RATE_SIGN_IN_WINDOW.
+  RATE_API_TOKEN_FAILURES: z.coerce.number().int().min(1).default(20),
 });
 
 export type Env = z.infer<typeof schema>;

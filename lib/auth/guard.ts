@@ -4,7 +4,7 @@ import { decode, getToken } from "next-auth/jwt";
 import type { Role } from "../db";
 import { authSecret } from "../env";
 import { DomainError, forbidden, unauthorized } from "../errors";
-import { limit } from "../security/rate-limit";
+import { clientAddress, limit, refuseIfSpent } from "../security/rate-limit";
 import { currentAccount } from "./account";
 import { authOptions } from "./options";
 import type { SessionUser } from "./roles";
@@ -51,7 +51,7 @@ async function withCurrentRole(user: SessionUser): Promise<SessionUser | "deacti
  */
 export async function requireApiUser(req: NextRequest, roles: readonly Role[], scope?: Scope): Promise<SessionUser> {
   const bearer = bearerCredentials(req);
-  if (bearer !== null) return requireTokenUser(bearer, roles, scope);
+  if (bearer !== null) return requireTokenUser(bearer, clientAddress(req.headers), roles, scope);
   const session = await sessionUser(req);
   const user = session && (await withCurrentRole(session));
   if (user === "deactivated") {
@@ -68,8 +68,23 @@ function bearerCredentials(req: NextRequest): string | null {
   return match?.[1] ?? null;
 }
 
-async function requireTokenUser(secret: string, roles: readonly Role[], scope: Scope | undefined) {
-  const caller = await tokenCaller(secret);
+/**
+ * Failed lookups (unknown, revoked, expired tokens) are counted per client address; once an address
+ * has used up RATE_API_TOKEN_FAILURES it gets 429 for every bearer call until its window ends,
+ * before any lookup, so guessing or replaying dead tokens costs the database one read per call.
+ */
+async function tokenCallerFrom(address: string, secret: string) {
+  await refuseIfSpent("apiTokenFailure", address);
+  try {
+    return await tokenCaller(secret);
+  } catch (error) {
+    if (error instanceof DomainError && error.code === "UNAUTHORIZED") await limit("apiTokenFailure", address);
+    throw error;
+  }
+}
+
+async function requireTokenUser(secret: string, address: string, roles: readonly Role[], scope: Scope | undefined) {
+  const caller = await tokenCallerFrom(address, secret);
   // Counted per token once it is known to be valid, whatever the route answers next.
   await limit("apiToken", caller.tokenId);
   if (!scope) {

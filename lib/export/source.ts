@@ -1,11 +1,14 @@
 import pg from "pg";
 import { poolConfig } from "../db/pool";
 import { env } from "../env";
+import { copyRows } from "./copy-rows";
 import type { ExportFilters } from "./rows/options";
 import type { VoteSource } from "./rows/source";
+import { exportTypes } from "./timestamp";
+import { voteReader } from "./vote-reader";
 
-/** Rows per FETCH: large enough that round trips do not dominate, small enough to stay a few MB. */
-export const FETCH_ROWS = 5_000;
+/** Rows per batch handed to shaping: large enough to amortize the per-batch work, a few MB at most. */
+export const BATCH_ROWS = 5_000;
 
 export type VoteCursor = {
   /** The snapshot's time: judgments stored after it are not in this export. */
@@ -15,11 +18,12 @@ export type VoteCursor = {
 };
 
 /**
- * The filtered judgments of a project, ordered by pair then judgment id, read through a
- * server-side cursor inside one read-only REPEATABLE READ transaction: the export sees one
- * consistent snapshot however long it streams, and holds one FETCH at a time in memory. The
- * connection is its own (not the Prisma pool's), because the transaction stays open while the
- * reader downloads.
+ * The filtered judgments of a project, ordered by pair then judgment id, streamed by
+ * `COPY (query) TO STDOUT` inside one read-only REPEATABLE READ transaction: the export sees one
+ * consistent snapshot however long it streams, and holds a few batches at a time in memory
+ * (copy-rows.ts pauses the socket). The connection is its own (not the Prisma pool's), because the
+ * transaction stays open while the reader downloads. COPY, not a cursor: a FETCH is a request and
+ * an answer, so PostgreSQL idled whenever Node was shaping, and cursors run without parallel workers.
  */
 export async function openVoteCursor(
   project: { id: string; go: boolean },
@@ -29,45 +33,50 @@ export async function openVoteCursor(
   const { Client: _, max: __, ...config } = poolConfig(env().DATABASE_URL);
   const client = new pg.Client({ ...config, application_name: "vibecheck-export" });
   await client.connect();
+  // Errors reach the queries; a connection dropped on purpose (below) must not crash the process.
+  client.on("error", () => undefined);
   let closed = false;
+  let running = () => false;
   const close = async () => {
     if (closed) return;
     closed = true;
-    await client.query("ROLLBACK").catch(() => undefined);
+    // Stopped mid-COPY: ending the client drops the connection, which ends the transaction too.
+    if (!running()) await client.query("ROLLBACK").catch(() => undefined);
     await client.end().catch(() => undefined);
   };
   try {
     await client.query("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY");
     // Judgment times are stored as UTC timestamps without a zone: compare and read them in UTC.
     await client.query("SET LOCAL TimeZone = 'UTC'");
-    // The whole result is read: plan for all rows (hash joins), not the first tenth as cursors do by default.
-    await client.query("SET LOCAL cursor_tuple_fraction = 1.0");
     const { rows } = await client.query<{ cutoff: Date }>("SELECT now() AS cutoff");
     const cutoff = rows[0]?.cutoff ?? new Date();
     const { text, values } = voteQuery(project, filters, after);
-    await client.query(`DECLARE export_votes NO SCROLL CURSOR FOR ${text}`, values);
-    return { cutoff, batches: fetchAll(client, close), close };
+    // The columns' names and types, from the same query planned but not run: COPY sends text only.
+    const { fields } = await client.query({ text: `${text} LIMIT 0`, values, rowMode: "array" });
+    const parsers = fields.map((f) => exportTypes.getTypeParser(f.dataTypeID, "text") as (text: string) => unknown);
+    const copy = copyRows(client, `COPY (${inlined(client, text, values)}) TO STDOUT`, parsers, BATCH_ROWS);
+    running = copy.running;
+    const read = voteReader(fields.map((f) => f.name));
+    async function* batches(): AsyncGenerator<VoteSource[]> {
+      try {
+        for await (const rows of copy.batches) yield rows.map(read);
+      } finally {
+        await close();
+      }
+    }
+    return { cutoff, batches: batches(), close };
   } catch (error) {
     await close();
     throw error;
   }
 }
 
-async function* fetchAll(client: pg.Client, close: () => Promise<void>): AsyncGenerator<VoteSource[]> {
-  const fetch = () => client.query<Record<string, unknown>>(`FETCH ${FETCH_ROWS} FROM export_votes`);
-  // One FETCH ahead: PostgreSQL produces the next batch while this one is shaped and written.
-  let next: ReturnType<typeof fetch> | null = fetch();
-  try {
-    while (next) {
-      const { rows }: pg.QueryResult<Record<string, unknown>> = await next;
-      next = rows.length === FETCH_ROWS ? fetch() : null;
-      if (rows.length > 0) yield rows.map(toVoteSource);
-    }
-  } finally {
-    // Stopped early: the FETCH in flight is answered (or fails) before the ROLLBACK, which pg queues after it.
-    await next?.catch(() => undefined);
-    await close();
-  }
+/** COPY takes no bind parameters: the values are written into the text as quoted literals. */
+export function inlined(client: pg.Client, text: string, values: unknown[]): string {
+  return text.replace(/\$(\d+)/g, (_, n: string) => {
+    const value = values[Number(n) - 1];
+    return client.escapeLiteral(value instanceof Date ? value.toISOString() : String(value));
+  });
 }
 
 /** The one query every export reads; also what the bench's COPY floor copies. */
@@ -116,34 +125,4 @@ export function voteQuery(
     WHERE ${where.join(" AND ")}
     ORDER BY j."pairId", j.id`;
   return { text, values };
-}
-
-function toVoteSource(r: Record<string, unknown>): VoteSource {
-  return {
-    judgmentId: r.id as string,
-    pairId: r.pair_id as string,
-    userId: r.user_id as string,
-    choice: r.choice as VoteSource["choice"],
-    leftIsA: r.left_is_a as boolean,
-    strength: r.strength as number | null,
-    rationale: r.rationale as string | null,
-    durationMs: r.duration_ms as number,
-    createdAt: r.created_at as Date,
-    isGold: r.is_gold as boolean,
-    goldAnswer: r.gold_answer as VoteSource["goldAnswer"],
-    promptId: r.prompt_id as string,
-    prompt: r.prompt as string,
-    a: candidateOf(r, "a"),
-    b: candidateOf(r, "b"),
-  };
-}
-
-function candidateOf(r: Record<string, unknown>, side: "a" | "b"): VoteSource["a"] {
-  return {
-    id: r[`${side}_id`] as string,
-    text: r[`${side}_text`] as string,
-    source: r[`${side}_source`] as string,
-    board: r[`${side}_board`],
-    pBlackWins: r[`${side}_truth`] as number | null,
-  };
 }

@@ -9,7 +9,7 @@ import { DomainError } from "../errors";
  * every web server. One limiter per kind of attempt: adding one is one entry in `limits` and one
  * `await limit(kind, key)` where the attempt is made (API tokens: lib/auth/guard.ts).
  */
-type Kind = "signInAccount" | "signInAddress" | "judgment" | "apiToken";
+type Kind = "signInAccount" | "signInAddress" | "judgment" | "apiToken" | "apiTokenFailure";
 
 function limits(): Record<Kind, { points: number; duration: number }> {
   const e = env();
@@ -18,6 +18,7 @@ function limits(): Record<Kind, { points: number; duration: number }> {
     signInAddress: { points: e.RATE_SIGN_IN_ADDRESS, duration: e.RATE_SIGN_IN_WINDOW },
     judgment: { points: e.RATE_JUDGMENTS_PER_MINUTE, duration: 60 },
     apiToken: { points: e.RATE_API_TOKEN_PER_MINUTE, duration: 60 },
+    apiTokenFailure: { points: e.RATE_API_TOKEN_FAILURES, duration: e.RATE_SIGN_IN_WINDOW },
   };
 }
 
@@ -52,6 +53,17 @@ export async function limit(kind: Kind, key: string): Promise<void> {
   } catch (rejection) {
     if (!(rejection instanceof RateLimiterRes)) throw rejection;
     throw tooMany(Math.max(1, Math.ceil(rejection.msBeforeNext / 1000)));
+  }
+}
+
+/**
+ * Throws 429 when `key` has already used up its window, without counting an attempt: for limits
+ * that count failures only, checked before the attempt and counted with `limit` when it fails.
+ */
+export async function refuseIfSpent(kind: Kind, key: string): Promise<void> {
+  const used = await limiter(kind).get(key);
+  if (used && used.consumedPoints >= limits()[kind].points) {
+    throw tooMany(Math.max(1, Math.ceil(used.msBeforeNext / 1000)));
   }
 }
 

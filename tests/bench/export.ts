@@ -6,10 +6,11 @@ import { seed } from "./data-browser";
 import { type BenchFigure, type BenchSection, median } from "./report";
 
 // Exports at 1,000,000 judgments (the data browser's bulk-inserted project): votes JSONL, TRL JSONL
-// and votes Parquet, each streamed from the cursor to a file, next to the floor: `COPY (the same
-// SELECT) TO STDOUT` through `pg`, bytes counted and dropped. Rows/s are judgments read per second.
-// Peak RSS is sampled during each export, at the full size and at a tenth of it (a date range), so
-// a memory that grew with the rows would show as a ratio well above 1.
+// and votes Parquet, each streamed to a file, next to the floor: `COPY (the same SELECT) TO STDOUT`
+// through `pg` (what the export itself reads, lib/export/source.ts), bytes counted and dropped.
+// Rows/s are judgments read per second. Peak RSS is sampled during each export, at the full size
+// and at a tenth of it (a date range), so a memory that grew with the rows would show as a ratio
+// well above 1.
 
 const RUNS = Number(process.env.BENCH_EXPORT_RUNS ?? 3);
 const PROJECT = "bench";
@@ -69,15 +70,14 @@ export const exportBench: BenchSection = {
         `  (seeded ${judgments.toLocaleString("en-US")} judgments in ${((performance.now() - seeded) / 1000).toFixed(0)} s)`,
       );
       const { exportQuerySchema, exportToFile, startExport } = await import("../../lib/export");
-      const { voteQuery } = await import("../../lib/export/source");
+      const { inlined, voteQuery } = await import("../../lib/export/source");
       const project = await db().project.findUniqueOrThrow({ where: { id: PROJECT } });
       // The seed leaves out no labeler; gold pairs (1 in 20) are kept so every judgment is read.
       const query = { excludeGold: "false" };
       const floorSql = (() => {
         const spec = exportQuerySchema.parse(query);
         const { text, values } = voteQuery({ id: PROJECT, go: false }, spec.filters, null);
-        const inlined = text.replace(/\$(\d+)/g, (_, n) => client.escapeLiteral(String(values[Number(n) - 1])));
-        return `COPY (${inlined}) TO STDOUT`;
+        return `COPY (${inlined(client, text, values)}) TO STDOUT`;
       })();
       const file = path.join(dir, "export.out");
       const exportOnce = (extra: Record<string, string>) => async () => {

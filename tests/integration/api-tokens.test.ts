@@ -14,6 +14,7 @@ import * as fixtures from "./rm-fixtures";
 // stored hashed, scoped per route, refused plainly when revoked or expired, limited per token.
 
 const RATE = 25;
+const FAILURES = 8;
 const routes = {
   tokens: import("../../app/api/tokens/route"),
   token: import("../../app/api/tokens/[tokenId]/route"),
@@ -24,7 +25,7 @@ const routes = {
   stats: import("../../app/api/projects/[slug]/stats/route"),
 };
 type Module = Promise<Record<string, unknown>>;
-type Who = { cookie?: string; bearer?: string };
+type Who = { cookie?: string; bearer?: string; address?: string };
 
 let project: Project;
 let ml: { id: string; role: Role; email: string | null };
@@ -54,6 +55,7 @@ async function call(
   const headers: Record<string, string> = { "content-type": "application/json" };
   if (who.cookie) headers.cookie = who.cookie;
   if (who.bearer) headers.authorization = `Bearer ${who.bearer}`;
+  if (who.address) headers["x-forwarded-for"] = who.address;
   const req = new NextRequest(`http://localhost${url}`, {
     method,
     headers,
@@ -84,6 +86,7 @@ async function refusal(response: Response) {
 
 beforeAll(async () => {
   process.env.RATE_API_TOKEN_PER_MINUTE = String(RATE);
+  process.env.RATE_API_TOKEN_FAILURES = String(FAILURES);
   await useFreshDatabase();
   project = await fixtures.makeLearnableProject({ prompts: 6, candidates: 3, retrainEvery: 1_000 });
   await fixtures.addJudgments(project, await fixtures.makeLabelers(project, 2));
@@ -279,5 +282,26 @@ describe("calling the API with a token", () => {
     expect(Number(limited.headers.get("retry-after"))).toBeGreaterThan(0);
     const calm = await createToken(await cookieOf(ml), ["export:read"]);
     expect((await exportAs({ bearer: calm.token })).status).toBe(200);
+  });
+
+  it("limits failed lookups per client address: RATE_API_TOKEN_FAILURES 401s, then 429 with Retry-After for that address only", async () => {
+    const good = await createToken(await cookieOf(ml), ["export:read"]);
+    const guesser = "203.0.113.7";
+    const statuses: number[] = [];
+    for (let i = 0; i < FAILURES; i++) {
+      const guess = `vck_${randomBytes(32).toString("base64url")}`;
+      statuses.push((await exportAs({ bearer: guess, address: guesser })).status);
+    }
+    expect(statuses).toEqual(Array(FAILURES).fill(401));
+    const limited = await exportAs({ bearer: `vck_${randomBytes(32).toString("base64url")}`, address: guesser });
+    expect(await refusal(limited.clone())).toMatchObject({ status: 429, code: "RATE_LIMITED" });
+    expect(Number(limited.headers.get("retry-after"))).toBeGreaterThan(0);
+    // The address is refused before any lookup, even with a valid token, until its window ends.
+    expect((await exportAs({ bearer: good.token, address: guesser })).status).toBe(429);
+    // Other addresses are unaffected, failing or not; successes are never counted.
+    expect((await exportAs({ bearer: "vck_wrong", address: "198.51.100.2" })).status).toBe(401);
+    for (let i = 0; i < FAILURES + 2; i++) {
+      expect((await exportAs({ bearer: good.token, address: "198.51.100.3" })).status).toBe(200);
+    }
   });
 });

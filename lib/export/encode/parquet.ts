@@ -58,27 +58,32 @@ export async function* parquetChunks(
     kvMetadata: Object.entries(metadata).map(([key, value]) => ({ key, value })),
     createdBy: "vibecheck export",
   });
-  let group: ExportRow[] = [];
+  // The group is kept as one array per column, filled as rows arrive: what the writer takes, and
+  // no row object outlives its batch.
+  let group: unknown[][] = columns.map(() => []);
+  let rowCount = 0;
   let chars = 0;
   const flush = async () => {
-    const columnData = columns.map((c) => ({ name: c.name, data: group.map((row) => row[c.name] ?? null) }));
-    await parquet.write({ columnData, rowGroupSize: group.length });
-    group = [];
+    const columnData = columns.map((c, i) => ({ name: c.name, data: group[i] as unknown[] }));
+    await parquet.write({ columnData, rowGroupSize: rowCount });
+    group = columns.map(() => []);
+    rowCount = 0;
     chars = 0;
     return writer.take();
   };
   yield writer.take(); // the magic bytes
   for await (const rows of batches) {
     for (const row of rows) {
-      group.push(row);
-      for (const c of columns) {
-        const value = row[c.name];
+      for (let i = 0; i < columns.length; i++) {
+        const value = row[(columns[i] as Column).name] ?? null;
+        (group[i] as unknown[]).push(value);
         if (typeof value === "string") chars += value.length;
       }
-      if (group.length >= ROW_GROUP_ROWS || chars >= ROW_GROUP_CHARS) yield await flush();
+      rowCount++;
+      if (rowCount >= ROW_GROUP_ROWS || chars >= ROW_GROUP_CHARS) yield await flush();
     }
   }
-  if (group.length > 0) yield await flush();
+  if (rowCount > 0) yield await flush();
   await parquet.finish();
   yield writer.take();
 }

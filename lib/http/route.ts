@@ -157,11 +157,38 @@ async function readJson(req: NextRequest): Promise<unknown> {
 }
 
 function parse<S extends z.ZodType>(schema: S, value: unknown, where: string): z.infer<S> {
+  const nul = pathToNul(value, [where]);
+  if (nul) {
+    // PostgreSQL text cannot hold U+0000: such a value would fail at the database as a server fault.
+    const field = nul.join(".");
+    const message = "must not contain the NUL character (U+0000)";
+    throw new DomainError("INVALID_INPUT", `Invalid ${where}: ${field}: ${message}`, [{ field, message }]);
+  }
   const parsed = schema.safeParse(value);
   if (parsed.success) return parsed.data;
   const fields = parsed.error.issues.map((i) => ({ field: [where, ...i.path].join("."), message: i.message }));
   const summary = fields.map((f) => `${f.field}: ${f.message}`).join("; ");
   throw new DomainError("INVALID_INPUT", `Invalid ${where}: ${summary}`, fields);
+}
+
+/** The path to the first string (value or key) holding U+0000, or null. */
+function pathToNul(value: unknown, path: (string | number)[]): (string | number)[] | null {
+  if (typeof value === "string") return value.includes("\u0000") ? path : null;
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) {
+      const found = pathToNul(value[i], [...path, i]);
+      if (found) return found;
+    }
+    return null;
+  }
+  if (value !== null && typeof value === "object") {
+    for (const [key, inner] of Object.entries(value)) {
+      if (key.includes("\u0000")) return [...path, key.replaceAll("\u0000", "\\u0000")];
+      const found = pathToNul(inner, [...path, key]);
+      if (found) return found;
+    }
+  }
+  return null;
 }
 
 export function errorResponse(error: unknown): Response {

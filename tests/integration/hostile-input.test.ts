@@ -184,3 +184,28 @@ describe("every JSON body the API takes", () => {
     }
   }, 900_000);
 });
+
+describe("the NUL character, which PostgreSQL text cannot hold", () => {
+  it("is refused in any string of any JSON body, naming the field, never a server fault", async () => {
+    const withNul = JSON.stringify({
+      assignmentId: "a\u0000b",
+      name: "\u0000",
+      email: "x\u0000@y.z",
+      reason: "\u0000",
+    });
+    const targets = routes().filter(
+      (route) => !route.startsWith("GET ") && !route.includes("/api/auth/") && !route.includes("/archive"),
+    );
+    for (const route of targets) {
+      const [method, url] = route.split(" ") as [string, string];
+      const real = url.replace(/^\/api\/projects\/x\b/, `/api/projects/${project.slug}`);
+      expectExplainedRefusal(await send(method, real, adminCookie, withNul), `${route} with NUL characters`);
+    }
+    const skip = await send("POST", `/api/projects/${project.slug}/skips`, adminCookie, '{"assignmentId":"\\u0000"}');
+    expect(skip.status).toBe(400);
+    expect(JSON.parse(skip.text).error).toMatchObject({
+      code: "INVALID_INPUT",
+      details: [{ field: "body.assignmentId", message: expect.stringContaining("NUL") }],
+    });
+  }, 300_000);
+});

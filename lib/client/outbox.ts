@@ -156,7 +156,7 @@ export class Outbox {
       // the item left the queue without an answer.
       const unanswered = () => {
         const waiting = this.read().some((item) => item.clientId === clientId);
-        if (!waiting || this.computeState().problem !== null) done(null);
+        if (!waiting || this.state.problem !== null) done(null);
       };
       this.listeners.add(unanswered);
       unanswered();

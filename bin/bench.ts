@@ -15,10 +15,12 @@ import { labelingBench } from "../tests/bench/labeling";
 import { overviewBench } from "../tests/bench/overview";
 import { type BenchSection, formatFigure } from "../tests/bench/report";
 import { rmBench } from "../tests/bench/rm";
+import { truthBench } from "../tests/bench/truth";
 
 const sections: BenchSection[] = [
   labelingBench,
   goBench,
+  truthBench,
   rmBench,
   goRmBench,
   activeBench,

@@ -240,12 +240,19 @@ function formatComparison(
       (e) => `${e.name.padEnd(20)} ${`${e.ties}/${comparison.pairs}`.padEnd(14)} ${e.seconds.toFixed(1)}`,
     ),
     "",
-    "pair of estimators                  agree on decided pairs   95% interval",
+    "pair of estimators                       agree on decided pairs   95% interval",
     ...comparison.agreements.map(
       (a: Agreement) =>
-        `${`${a.first} vs ${a.second}`.padEnd(35)} ${`${a.agreed}/${a.decided} = ${a.decided > 0 ? percent(a.agreed / a.decided) : "n/a"}`.padEnd(24)} ${percent(a.low)}–${percent(a.high)}`,
+        `${`${a.first} vs ${a.second}${a.winnerOnly ? " winner" : ""}`.padEnd(40)} ${`${a.agreed}/${a.decided} = ${a.decided > 0 ? percent(a.agreed / a.decided) : "n/a"}`.padEnd(24)} ${percent(a.low)}–${percent(a.high)}`,
     ),
   ];
+  if (comparison.agreements.some((a) => a.winnerOnly)) {
+    lines.push(
+      "",
+      "gnugo/v1 winner: GNU Go's games read by their winners alone, so a pair is decided only when",
+      "its two boards' games have different winners; plain gnugo/v1 also orders boards by the margin.",
+    );
+  }
   return lines.join("\n");
 }
 

@@ -5,7 +5,7 @@ import { generatePrompts } from "../go/generate";
 import { GNUGO_ESTIMATOR } from "../go/gnugo";
 import type { BoardState } from "../go/state";
 import { wilson } from "../quality/wilson";
-import { type TrueAnswer, trueAnswer } from "./answer";
+import { type TrueAnswer, type TruthEstimate, trueAnswer } from "./answer";
 import { truthSeed } from "./config";
 import { EstimatePool } from "./threads";
 
@@ -29,6 +29,12 @@ export type CompareOptions = {
 export type Agreement = {
   first: TruthEstimatorName;
   second: TruthEstimatorName;
+  /**
+   * Set when `second` is GNU Go read by its winner only: a pair is decided when its two boards'
+   * games have different winners, the margin left out (the issue's "the final score's sign
+   * decides"). Otherwise GNU Go's pairs are decided as its stored truth decides them, by score.
+   */
+  winnerOnly: boolean;
   /** Pairs both estimators decide (neither calls a tie). */
   decided: number;
   agreed: number;
@@ -43,6 +49,8 @@ export type Comparison = {
   /** Per estimator: pairs it calls a tie, and seconds of wall-clock time for all positions. */
   estimators: { name: TruthEstimatorName; ties: number; seconds: number }[];
   agreements: Agreement[];
+  /** Every estimator's answer to each pair, in one fixed pair order (the same for the same positions and seed). */
+  answers: Map<TruthEstimatorName, TrueAnswer[]>;
 };
 
 /**
@@ -82,6 +90,7 @@ export async function compareEstimators(options: CompareOptions): Promise<Compar
   const pool = new EstimatePool(options.threads);
   const answers = new Map<TruthEstimatorName, TrueAnswer[]>();
   const estimators: Comparison["estimators"] = [];
+  let winners: TrueAnswer[] | null = null;
   try {
     for (const name of options.estimators) {
       const started = Date.now();
@@ -106,6 +115,11 @@ export async function compareEstimators(options: CompareOptions): Promise<Compar
         trueAnswer({ a: estimates[a] as TruthEstimateResult, b: estimates[b] as TruthEstimateResult }),
       );
       answers.set(name, pairAnswers);
+      if (name === GNUGO_ESTIMATOR) {
+        winners = pairs.map(([a, b]) =>
+          winnerAnswer({ a: estimates[a] as TruthEstimateResult, b: estimates[b] as TruthEstimateResult }),
+        );
+      }
       estimators.push({ name, ties: pairAnswers.filter((answer) => answer === "TIE").length, seconds });
       options.progress?.(name, seconds);
     }
@@ -119,17 +133,42 @@ export async function compareEstimators(options: CompareOptions): Promise<Compar
       const second = options.estimators[j] as TruthEstimatorName;
       const a = answers.get(first) as TrueAnswer[];
       const b = answers.get(second) as TrueAnswer[];
-      let decided = 0;
-      let agreed = 0;
-      a.forEach((answer, k) => {
-        if (answer === "TIE" || b[k] === "TIE") return;
-        decided++;
-        if (answer === b[k]) agreed++;
-      });
-      agreements.push({ first, second, decided, agreed, ...wilson(agreed, decided) });
+      agreements.push({ first, second, winnerOnly: false, ...agreement(a, b) });
+      if (winners && second === GNUGO_ESTIMATOR) {
+        agreements.push({ first, second, winnerOnly: true, ...agreement(a, winners) });
+      } else if (winners && first === GNUGO_ESTIMATOR) {
+        agreements.push({ first, second, winnerOnly: true, ...agreement(winners, b) });
+      }
     }
   }
-  return { positions: boards.length, pairs: pairs.length, estimators, agreements };
+  return { positions: boards.length, pairs: pairs.length, estimators, agreements, answers };
+}
+
+/** How often two lists of answers to the same pairs agree where neither says TIE, with a Wilson interval. */
+export function agreement(
+  a: readonly TrueAnswer[],
+  b: readonly TrueAnswer[],
+): { decided: number; agreed: number; low: number; high: number } {
+  let decided = 0;
+  let agreed = 0;
+  a.forEach((answer, k) => {
+    if (answer === "TIE" || b[k] === "TIE") return;
+    decided++;
+    if (answer === b[k]) agreed++;
+  });
+  return { decided, agreed, ...wilson(agreed, decided) };
+}
+
+/**
+ * A pair's answer by the winners alone (Black wins when pBlackWins is above ½): the board Black
+ * wins on, or TIE when both boards have the same winner or either is a jigo.
+ */
+export function winnerAnswer(pair: { a: TruthEstimate; b: TruthEstimate }): TrueAnswer {
+  const winner = (p: number) => Math.sign(p - 0.5);
+  const a = winner(pair.a.pBlackWins);
+  const b = winner(pair.b.pBlackWins);
+  if (a === b || a === 0 || b === 0) return "TIE";
+  return a > b ? "A" : "B";
 }
 
 function readCache(file: string): Record<string, TruthEstimateResult> {

@@ -3,6 +3,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runGo } from "../../bin/go";
+import { ensureGnuGo } from "../setup/gnugo";
 
 let dir: string;
 
@@ -60,6 +61,36 @@ describe("npm run go", () => {
     expect(svg).toContain('role="img"');
     expect(svg).toContain("Last move: White at C7.");
   });
+
+  it("compares truth estimators with GNU Go, by score and by winner, and keeps GNU Go's games in the cache", async () => {
+    ensureGnuGo();
+    const cache = path.join(dir, "gnugo.json");
+    const args = ["truth-compare", "--positions", "8", "--estimators", "random-playouts/v1,gnugo/v1"];
+    const first = await go(...args, "--gnugo-level", "1", "--gnugo-cache", cache);
+    expect(first.code).toBe(0);
+    expect(first.out).toMatch(/^8 positions \(9x9, seed 1\), (\d+) pairs of candidates of one prompt; gnugo level 1/);
+    const pairs = Number(/(\d+) pairs/.exec(first.out)?.[1]);
+    const row = (label: string) => {
+      const match = new RegExp(`${label} +(\\d+)/(\\d+) = `).exec(first.out);
+      return { agreed: Number(match?.[1]), decided: Number(match?.[2]) };
+    };
+    const byScore = row("random-playouts/v1 vs gnugo/v1");
+    const byWinner = row("random-playouts/v1 vs gnugo/v1 winner");
+    expect(byScore.decided).toBeLessThanOrEqual(pairs);
+    expect(byScore.agreed).toBeLessThanOrEqual(byScore.decided);
+    // A pair GNU Go's winners decide, its scores decide the same way: the winner reading decides fewer.
+    expect(byWinner.decided).toBeLessThanOrEqual(byScore.decided);
+    expect(Object.keys(JSON.parse(await readFile(cache, "utf8")))).toHaveLength(8);
+    // The second run reads every game from the cache and prints the same agreements.
+    const again = await go(...args, "--gnugo-level", "1", "--gnugo-cache", cache);
+    const agreements = (out: string) => out.slice(out.indexOf("pair of estimators"));
+    expect(agreements(again.out)).toBe(agreements(first.out));
+    expect(again.err).toMatch(/gnugo\/v1: 0\.\d s/);
+    expect(await go("truth-compare", "--estimators", "uct/v2,alphago")).toMatchObject({
+      code: 2,
+      err: expect.stringContaining('--estimators: "alphago" is not one of random-playouts/v1, uct/v2, gnugo/v1'),
+    });
+  }, 120_000);
 
   it("reports bad input on stderr with a non-zero exit code", async () => {
     const broken = path.join(dir, "broken.sgf");

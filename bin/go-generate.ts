@@ -13,8 +13,9 @@ Plays games with a cheap stochastic policy, stops them at varied move numbers an
 imports a prompt whose candidates are the boards after 2-4 different moves (clear blunders and close
 calls among them) into the GO project <slug>, creating it if needed. The same seed gives the same
 prompts, so running it again adds nothing; another seed adds new prompts. Then it computes the
-ground truth of every candidate that has none, by the project's estimator (random playouts unless the project says otherwise), unless --skip-truth leaves that
-to the worker.`;
+ground truth of every candidate that has none, by the project's estimator (tree search, uct/v2, for
+a new project; --playouts applies to random-playouts/v1), unless --skip-truth leaves that to the
+worker.`;
 
 type Settings = {
   slug: string;

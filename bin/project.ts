@@ -23,6 +23,7 @@ const USAGE = `Usage:
 
 Settings: ${SETTING_KEYS.join(", ")}.
 Switches take true/false (or on/off); rationale takes off, optional or required;
+goTruthEstimator (Go) takes random-playouts/v1, uct/v2 or gnugo/v1;
 guidelines=@file.md reads the guidelines from a markdown file; question= (empty) clears the question.
 Checked as on the Settings page: a bad value changes nothing.`;
 

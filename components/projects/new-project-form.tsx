@@ -3,7 +3,7 @@
 import { useRouter } from "next/navigation";
 import { type FormEvent, useState } from "react";
 import { useToast } from "@/components/ui/toast-provider";
-import { settingsFromForm } from "@/lib/projects/setting-fields";
+import { type ProjectKindName, settingsFromForm } from "@/lib/projects/setting-fields";
 import { newProjectSchema, SETTING_DEFAULTS } from "@/lib/projects/settings";
 import { checkBody, type FormProblems, focusFirstProblem, NO_PROBLEMS, problemsOfResponse } from "./form-problems";
 import { SaveBar } from "./save-bar";
@@ -17,6 +17,8 @@ export function NewProjectForm() {
   const toast = useToast();
   const [problems, setProblems] = useState<FormProblems>(NO_PROBLEMS);
   const [saving, setSaving] = useState(false);
+  // Go projects have settings of their own (the ground truth): shown once Go is chosen.
+  const [kind, setKind] = useState<ProjectKindName>("TEXT");
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -109,7 +111,14 @@ export function NewProjectForm() {
             <label htmlFor="new-kind" className="text-sm font-medium">
               Kind
             </label>
-            <select id="new-kind" name="kind" defaultValue="TEXT" aria-describedby="new-kind-help" className={box}>
+            <select
+              id="new-kind"
+              name="kind"
+              value={kind}
+              onChange={(event) => setKind(event.target.value === "GO" ? "GO" : "TEXT")}
+              aria-describedby="new-kind-help"
+              className={box}
+            >
               <option value="TEXT">Text (answers, poems, code)</option>
               <option value="GO">Go board positions</option>
             </select>
@@ -119,7 +128,7 @@ export function NewProjectForm() {
           </div>
         </div>
       </fieldset>
-      <SettingInputs values={SETTING_DEFAULTS} problems={problems.byField} showEffects={false} />
+      <SettingInputs values={SETTING_DEFAULTS} kind={kind} problems={problems.byField} showEffects={false} />
       <SaveBar problems={problems} saving={saving} label="Create project" busyLabel="Creating…" />
     </form>
   );

@@ -2,11 +2,13 @@
 
 import { useState } from "react";
 import { MarkdownText } from "@/components/markdown/markdown";
-import { SETTING_FIELDS, SETTING_GROUPS, type SettingField } from "@/lib/projects/setting-fields";
+import { fieldsFor, type ProjectKindName, SETTING_GROUPS, type SettingField } from "@/lib/projects/setting-fields";
 import { type ProjectSettings, settingsShape } from "@/lib/projects/settings";
 
 type Props = {
   values: ProjectSettings;
+  /** Settings that mean nothing for this kind of project (the Go truth for text) are not shown. */
+  kind: ProjectKindName;
   /** Read-only: every input is shown disabled. */
   disabled?: boolean;
   /** Problems by setting key, shown under the field. */
@@ -16,23 +18,27 @@ type Props = {
 };
 
 /** Every project setting, grouped, each with what it does and what a change does to stored data. */
-export function SettingInputs({ values, disabled = false, problems, showEffects = true }: Props) {
+export function SettingInputs({ values, kind, disabled = false, problems, showEffects = true }: Props) {
+  const fields = fieldsFor(kind);
+  const groups = SETTING_GROUPS.filter((group) => fields.some((f) => f.group === group));
   return (
     <div className="space-y-6">
-      {SETTING_GROUPS.map((group) => (
+      {groups.map((group) => (
         <fieldset key={group} className="rounded border border-stone-200 bg-white p-4">
           <legend className="px-1 text-base font-semibold">{group}</legend>
           <div className="divide-y divide-stone-100">
-            {SETTING_FIELDS.filter((f) => f.group === group).map((field) => (
-              <SettingRow
-                key={field.key}
-                field={field}
-                value={values[field.key]}
-                disabled={disabled}
-                problem={problems[field.key]}
-                showEffect={showEffects}
-              />
-            ))}
+            {fields
+              .filter((f) => f.group === group)
+              .map((field) => (
+                <SettingRow
+                  key={field.key}
+                  field={field}
+                  value={values[field.key]}
+                  disabled={disabled}
+                  problem={problems[field.key]}
+                  showEffect={showEffects}
+                />
+              ))}
           </div>
         </fieldset>
       ))}

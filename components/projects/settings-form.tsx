@@ -3,14 +3,16 @@
 import { useRouter } from "next/navigation";
 import { type FormEvent, useState } from "react";
 import { useToast } from "@/components/ui/toast-provider";
-import { settingsFromForm } from "@/lib/projects/setting-fields";
+import { type ProjectKindName, settingsFromForm } from "@/lib/projects/setting-fields";
 import { type ProjectSettings, settingsPatchSchema } from "@/lib/projects/settings";
 import { checkBody, type FormProblems, focusFirstProblem, NO_PROBLEMS, problemsOfResponse } from "./form-problems";
 import { SaveBar } from "./save-bar";
 import { SettingInputs } from "./setting-inputs";
 
 /** The settings page's form: admins edit, other staff read. Saving is all or nothing. */
-export function SettingsForm({ slug, values, editable }: { slug: string; values: ProjectSettings; editable: boolean }) {
+type Props = { slug: string; kind: ProjectKindName; values: ProjectSettings; editable: boolean };
+
+export function SettingsForm({ slug, kind, values, editable }: Props) {
   const router = useRouter();
   const toast = useToast();
   const [problems, setProblems] = useState<FormProblems>(NO_PROBLEMS);
@@ -51,7 +53,7 @@ export function SettingsForm({ slug, values, editable }: { slug: string; values:
 
   return (
     <form noValidate onSubmit={onSubmit} aria-label="Project settings" className="space-y-4">
-      <SettingInputs values={values} disabled={!editable} problems={problems.byField} />
+      <SettingInputs values={values} kind={kind} disabled={!editable} problems={problems.byField} />
       {editable && <SaveBar problems={problems} saving={saving} label="Save settings" busyLabel="Saving…" />}
     </form>
   );

@@ -1,5 +1,6 @@
 import { db } from "../db";
 import type { Project } from "../generated/prisma/client";
+import { WIN_PROBABILITY_ESTIMATOR } from "../go/winprob";
 import { importGeneratedGo } from "../import";
 import { inviteCode } from "../projects";
 import { retrainProject } from "../rm/service/retrain";
@@ -35,6 +36,9 @@ export async function seedGoLabProject(options: GoLabSeed): Promise<Project> {
       allowBothBad: false,
       retrainEvery: 0,
       inviteCode: inviteCode(),
+      // Random playouts, not the tree search new projects get: the lab scores thousands of boards,
+      // and 400 playouts each keep the demo's curve to about a minute (README, Over-optimization lab).
+      goTruthEstimator: WIN_PROBABILITY_ESTIMATOR,
     },
     update: {},
   });

@@ -28,6 +28,9 @@ export const BON_DEFAULTS = { positions: 40, samples: 16, playouts: 800, seed: 2
 
 export type BonResult = GoodhartCurve & {
   model_version: number;
+  /** The truth estimator that scored the boards (absent in curves stored before it was recorded). */
+  estimator?: TruthEstimatorName;
+  /** random-playouts/v1's playouts per board; the other estimators run their own defaults. */
   playouts: number;
   side: "B" | "W";
   /** Distinct boards whose truth was estimated (samples repeat moves). */
@@ -83,7 +86,8 @@ export async function computeBestOfN(project: Project, options: BonOptions = {})
   const truthStart = performance.now();
   const boards = new Map<string, BoardState>();
   for (const s of samples) for (const move of s.moves) boards.set(compactPosition(move.after), move.after);
-  const truths = await estimateAll(boards, project.goTruthEstimator as TruthEstimatorName, playouts, options.threads);
+  const estimator = project.goTruthEstimator as TruthEstimatorName;
+  const truths = await estimateAll(boards, estimator, playouts, options.threads);
   const truthSeconds = (performance.now() - truthStart) / 1000;
 
   const bySide = (pBlack: number) => (side === "B" ? pBlack : 1 - pBlack);
@@ -97,6 +101,7 @@ export async function computeBestOfN(project: Project, options: BonOptions = {})
   return {
     model_version: modelVersion,
     ...curve,
+    estimator,
     playouts,
     side,
     boards: boards.size,

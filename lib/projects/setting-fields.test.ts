@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { SETTING_FIELDS, settingsFromAssignments, settingsFromForm } from "./setting-fields";
+import { fieldsFor, SETTING_FIELDS, settingsFromAssignments, settingsFromForm } from "./setting-fields";
 import { parseSettings } from "./setting-problems";
 import { SETTING_KEYS, settingsPatchSchema } from "./settings";
 
@@ -10,6 +10,22 @@ describe("the settings' descriptions", () => {
       expect(field.help.length).toBeGreaterThan(20);
       expect(field.onChange.length).toBeGreaterThan(20);
     }
+  });
+});
+
+describe("the Go truth estimator setting", () => {
+  it("is shown for Go projects only, and read from text in any case", () => {
+    expect(fieldsFor("GO").map((f) => f.key)).toContain("goTruthEstimator");
+    expect(fieldsFor("TEXT").map((f) => f.key)).not.toContain("goTruthEstimator");
+    expect(fieldsFor("TEXT")).toHaveLength(SETTING_FIELDS.length - 1);
+    expect(parseSettings(settingsPatchSchema, settingsFromAssignments(["goTruthEstimator=UCT/v2"]))).toEqual({
+      goTruthEstimator: "uct/v2",
+    });
+    // A text project's form has no such radio group: the setting is left out, not refused.
+    expect(settingsFromForm(() => null)).not.toHaveProperty("goTruthEstimator", expect.anything());
+    expect(() => parseSettings(settingsPatchSchema, settingsFromAssignments(["goTruthEstimator=katago"]))).toThrow(
+      "Ground truth estimator must be one of Random playouts (random-playouts/v1), Tree search (UCT) (uct/v2), GNU Go self-play (gnugo/v1).",
+    );
   });
 });
 

@@ -1,3 +1,4 @@
+import { TRUTH_ESTIMATOR_LABELS, TRUTH_ESTIMATORS } from "../truth/estimator-names";
 import type { SettingKey } from "./settings";
 
 /**
@@ -18,7 +19,16 @@ export type SettingField = {
   choices?: readonly { value: string; label: string }[];
   /** For number inputs: the step the browser offers. */
   step?: number;
+  /** The project kinds the setting means something for; every kind when absent. */
+  kinds?: readonly ProjectKindName[];
 };
+
+export type ProjectKindName = "TEXT" | "GO";
+
+/** The settings that apply to a project of `kind`. */
+export function fieldsFor(kind: ProjectKindName): readonly SettingField[] {
+  return SETTING_FIELDS.filter((field) => !field.kinds || field.kinds.includes(kind));
+}
 
 export const SETTING_GROUPS = [
   "Judging",
@@ -26,6 +36,7 @@ export const SETTING_GROUPS = [
   "Crowd",
   "Demonstrations",
   "Reward model",
+  "Ground truth",
   "Guidelines",
   "Labeler quality",
 ] as const;
@@ -155,6 +166,17 @@ export const SETTING_FIELDS: readonly SettingField[] = [
     onChange: "Counts from the newest trained model; models trained so far are kept.",
   },
   {
+    key: "goTruthEstimator",
+    label: "Ground truth estimator",
+    group: "Ground truth",
+    input: "choice",
+    kinds: ["GO"],
+    choices: TRUTH_ESTIMATORS.map((value) => ({ value, label: TRUTH_ESTIMATOR_LABELS[value] })),
+    help: "How each board's true win probability is computed (the truth of the Model, Gap and Lab pages). Tree search, the default, reads captures and fights that random playouts miss and takes about half a second of one core per 9x9 board; random playouts are ten times faster; GNU Go takes seconds per board and must be installed on the worker.",
+    onChange:
+      "The worker recomputes every board's truth in the background; until a board's new estimate is in, its pairs keep their old true answer. Judgments are not touched.",
+  },
+  {
     key: "guidelines",
     label: "Labeling guidelines",
     group: "Guidelines",
@@ -254,7 +276,9 @@ export function settingFromText(field: SettingField, raw: string | null): unknow
       if (text === "") return null;
       return Number.isFinite(Number(text)) ? Number(text) : raw;
     case "choice":
-      return text.toUpperCase();
+      // A missing radio group (a setting this kind of project does not show) is left out.
+      if (raw === null) return undefined;
+      return field.choices?.find((choice) => choice.value.toLowerCase() === text.toLowerCase())?.value ?? raw;
     default:
       return raw ?? "";
   }

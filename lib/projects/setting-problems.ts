@@ -42,7 +42,10 @@ function phrase(issue: Issue): string {
       return `must be at most ${issue.maximum}`;
     case "invalid_value": {
       const choices = settingField(String(issue.path[0]))?.choices;
-      const names = choices ? choices.map((c) => c.label) : issue.values.map(String);
+      // The label the form shows, and the value to type where the two differ (the CLI and API take values).
+      const names = choices
+        ? choices.map((c) => (c.label.toLowerCase() === c.value.toLowerCase() ? c.label : `${c.label} (${c.value})`))
+        : issue.values.map(String);
       return `must be one of ${names.join(", ")}`;
     }
     default:

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { DEFAULT_TRUTH_ESTIMATOR, truthEstimatorSchema } from "../truth/estimator-names";
 
 // Empty text means "none": the question falls back to the kind's default, no guidelines are shown.
 const optionalText = (max: number) =>
@@ -28,6 +29,7 @@ export const settingsShape = {
   question: optionalText(300),
   activeLearning: z.boolean(),
   retrainEvery: z.number().int().min(0).max(1_000_000),
+  goTruthEstimator: truthEstimatorSchema,
   guidelines: optionalText(20_000),
   fastMs: z.number().int().min(0).max(600_000),
   flagGoldBelow: z.number().min(0).max(1),
@@ -57,6 +59,7 @@ export const SETTING_DEFAULTS: ProjectSettings = {
   question: null,
   activeLearning: false,
   retrainEvery: 200,
+  goTruthEstimator: DEFAULT_TRUTH_ESTIMATOR,
   guidelines: null,
   fastMs: 2000,
   flagGoldBelow: 0.7,

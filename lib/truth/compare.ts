@@ -51,6 +51,8 @@ export type Comparison = {
   agreements: Agreement[];
   /** Every estimator's answer to each pair, in one fixed pair order (the same for the same positions and seed). */
   answers: Map<TruthEstimatorName, TrueAnswer[]>;
+  /** GNU Go's answers read by winner alone (see Agreement.winnerOnly), when GNU Go was compared. */
+  gnugoWinners: TrueAnswer[] | null;
 };
 
 /**
@@ -141,7 +143,7 @@ export async function compareEstimators(options: CompareOptions): Promise<Compar
       }
     }
   }
-  return { positions: boards.length, pairs: pairs.length, estimators, agreements, answers };
+  return { positions: boards.length, pairs: pairs.length, estimators, agreements, answers, gnugoWinners: winners };
 }
 
 /** How often two lists of answers to the same pairs agree where neither says TIE, with a Wilson interval. */

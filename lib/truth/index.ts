@@ -4,6 +4,5 @@ export { TRUTH_ESTIMATORS, type TruthEstimatorName } from "../go/estimators";
 export { TIE_Z, type TrueAnswer, type TruthEstimate, trueAnswer } from "./answer";
 export { computeMissingTruth, type TruthOptions, type TruthRun } from "./compute";
 export { DEFAULT_TRUTH_PLAYOUTS, truthPlayouts, truthSeed } from "./config";
-export { truthEstimatorSchema } from "./estimator-names";
-export { DEFAULT_TRUTH_ESTIMATOR, setGoTruthEstimator, TRUTH_ESTIMATOR_LABELS } from "./estimator-setting";
+export { DEFAULT_TRUTH_ESTIMATOR, TRUTH_ESTIMATOR_LABELS, truthEstimatorSchema } from "./estimator-names";
 export { type PairTruth, pairTruths } from "./pairs";

@@ -167,6 +167,41 @@ describe("project settings in the browser", () => {
     await context.close();
   });
 
+  it("a Go project's ground truth is chosen when it is made and changed on its Settings page", {
+    timeout: 180_000,
+  }, async () => {
+    const admin = await createUser("ADMIN");
+    const slug = `go-${randomBytes(3).toString("hex")}`;
+    const context = await app.browser.newContext({ viewport: LAPTOP });
+    const page = await context.newPage();
+    await signIn(page, app.server.url, admin, "/admin/projects/new");
+    const tree = page.getByRole("radio", { name: "Tree search (UCT)" });
+    // A text project has no ground truth to choose; choosing Go shows it, tree search picked.
+    expect(await page.getByRole("group", { name: "Ground truth" }).count()).toBe(0);
+    await page.getByLabel("Kind", { exact: true }).selectOption("GO");
+    await expect(tree.isChecked()).resolves.toBe(true);
+    await page.getByRole("radio", { name: "Random playouts" }).check();
+    await page.getByLabel("Name", { exact: true }).fill("Go 9x9");
+    await page.getByLabel("Slug", { exact: true }).fill(slug);
+    await page.getByRole("button", { name: "Create project" }).click();
+    await page.waitForURL(`${app.server.url}/projects/${slug}/settings`);
+    expect(await db().project.findUniqueOrThrow({ where: { slug } })).toMatchObject({
+      kind: "GO",
+      goTruthEstimator: "random-playouts/v1",
+    });
+
+    await page.getByRole("group", { name: "Ground truth" }).waitFor();
+    await checkBothViewports(page, "a Go project's settings as admin", "settings-go");
+    await tree.check();
+    await page.getByRole("button", { name: "Save settings" }).click();
+    await eventually(
+      () => db().project.findUniqueOrThrow({ where: { slug } }),
+      (p) => p.goTruthEstimator === "uct/v2",
+    );
+    await expect(page.getByText("Settings saved.").first().isVisible()).resolves.toBe(true);
+    await context.close();
+  });
+
   it("a lead sees the settings read-only, without archive or delete", { timeout: 120_000 }, async () => {
     const project = await createTextProject({ pairs: simplePairs(1) });
     const lead = await createUser("LEAD");
@@ -178,6 +213,8 @@ describe("project settings in the browser", () => {
     expect(await page.getByRole("button", { name: "Save settings" }).count()).toBe(0);
     expect(await page.getByRole("button", { name: "Archive project" }).count()).toBe(0);
     await checkBothViewports(page, "the settings page as lead", "settings-lead");
+    // Only Go projects have a ground truth to choose.
+    expect(await page.getByRole("group", { name: "Ground truth" }).count()).toBe(0);
     const refused = await page.request.patch(`${app.server.url}/api/projects/${project.slug}/settings`, {
       data: { k: 9 },
     });

@@ -4,14 +4,8 @@ import { db, disconnect } from "../../lib/db";
 import type { Project } from "../../lib/generated/prisma/client";
 import { importFile, importGeneratedGo } from "../../lib/import";
 import { goTruthQueue, pendingJobStates, stopJobSender } from "../../lib/jobs";
-import { inviteCode } from "../../lib/projects";
-import {
-  computeMissingTruth,
-  pairTruths,
-  setGoTruthEstimator,
-  type TruthEstimatorName,
-  truthSeed,
-} from "../../lib/truth";
+import { inviteCode, updateSettings } from "../../lib/projects";
+import { computeMissingTruth, pairTruths, type TruthEstimatorName, truthSeed } from "../../lib/truth";
 import { goTruthJob } from "../../workers/jobs/go-truth";
 import { useFreshDatabase } from "../setup/database";
 import { jsonlFilesPerFile } from "./jsonl-files";
@@ -149,10 +143,12 @@ describe("computeMissingTruth", () => {
 });
 
 describe("the project's truth estimator", () => {
-  it("is random playouts for a new project; set to uct/v2, its truth comes from tree search", async () => {
+  it("is tree search (uct/v2) for a new project, and its truth comes from tree search", async () => {
     const project = await goProject(undefined, null);
-    expect(project.goTruthEstimator).toBe("random-playouts/v1");
-    expect(await setGoTruthEstimator(project.id, "uct/v2")).toBe(true);
+    expect(project.goTruthEstimator).toBe("uct/v2");
+    // Setting what it already is changes nothing and queues nothing.
+    await updateSettings(project.slug, { goTruthEstimator: "uct/v2" });
+    expect(await pendingJobStates(goTruthQueue, project.id)).toEqual([]);
     const { won, lost } = await importDecidedPair(project);
     expect((await computeMissingTruth(project.id, { threads: 2 })).computed).toBe(2);
     const truth = await db().groundTruth.findUniqueOrThrow({ where: { candidateId: won } });
@@ -168,8 +164,11 @@ describe("the project's truth estimator", () => {
     const before = await pairTruths(project.id);
     expect(before).toHaveLength(1);
 
-    expect(await setGoTruthEstimator(project.id, "uct/v2")).toBe(true);
-    expect(await setGoTruthEstimator(project.id, "uct/v2")).toBe(false);
+    // The project setting, as the Settings page and PATCH /api/projects/{slug}/settings change it.
+    expect(await updateSettings(project.slug, { goTruthEstimator: "uct/v2" })).toMatchObject({
+      goTruthEstimator: "uct/v2",
+    });
+    await updateSettings(project.slug, { goTruthEstimator: "uct/v2" });
     expect(await pendingJobStates(goTruthQueue, project.id)).toEqual(["created"]);
     // Until the job has run, the pair keeps its old answer from the old rows.
     expect(await pairTruths(project.id)).toEqual(before);
@@ -187,7 +186,12 @@ describe("the project's truth estimator", () => {
 
   it("refuses a name that is not an estimator, saying which ones are", async () => {
     const project = await goProject();
-    await expect(setGoTruthEstimator(project.id, "alphago/v1" as TruthEstimatorName)).rejects.toThrow(/uct\/v2/);
+    await expect(updateSettings(project.slug, { goTruthEstimator: "alphago/v1" })).rejects.toThrow(
+      "Ground truth estimator must be one of Random playouts (random-playouts/v1), Tree search (UCT) (uct/v2), GNU Go self-play (gnugo/v1).",
+    );
+    expect((await db().project.findUniqueOrThrow({ where: { id: project.id } })).goTruthEstimator).toBe(
+      "random-playouts/v1",
+    );
   });
 });
 

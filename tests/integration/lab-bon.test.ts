@@ -22,7 +22,10 @@ afterAll(async () => {
 describe("best-of-n on a Go project", () => {
   it("refuses a project without a model, then computes and stores the curve of the serving one", async () => {
     const made = await fixtures.makeProject({ prompts: 0 });
-    const project = await db().project.update({ where: { id: made.id }, data: { kind: "GO", retrainEvery: 0 } });
+    const project = await db().project.update({
+      where: { id: made.id },
+      data: { kind: "GO", retrainEvery: 0, goTruthEstimator: "random-playouts/v1" },
+    });
     await importGeneratedGo(project, { size: 9, prompts: 30, seed: 5, candidates: { min: 2, max: 3 } });
     await expect(runBestOfN(project, { positions: 3, samples: 3, playouts: 10, threads: 1 })).rejects.toMatchObject({
       code: "NO_MODEL",
@@ -38,6 +41,8 @@ describe("best-of-n on a Go project", () => {
     const current = await db().project.findUniqueOrThrow({ where: { id: project.id } });
 
     const result = await runBestOfN(current, { positions: 5, samples: 6, playouts: 60, threads: 2, bootstrap: 200 });
+    // The page says how the truth was computed: by this project's estimator.
+    expect(result).toMatchObject({ estimator: "random-playouts/v1", playouts: 60 });
     const json = bonJson(result);
     expect(Object.keys(json)).toEqual(["model_version", "positions", "samples", "points", "fit"]);
     expect(json).toMatchObject({ model_version: 1, positions: 5, samples: 6 });

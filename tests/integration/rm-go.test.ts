@@ -22,7 +22,10 @@ afterAll(async () => {
 describe("a GO project's reward model", () => {
   it("trains on board planes seen from White when the question asks about White, and serves them", async () => {
     const made = await fixtures.makeProject({ prompts: 0, question: "Which position is better for White?" });
-    const project = await db().project.update({ where: { id: made.id }, data: { kind: "GO", retrainEvery: 0 } });
+    const project = await db().project.update({
+      where: { id: made.id },
+      data: { kind: "GO", retrainEvery: 0, goTruthEstimator: "random-playouts/v1" },
+    });
     await importGeneratedGo(project, { size: 9, prompts: 40, seed: 21, candidates: { min: 2, max: 3 } });
     await computeMissingTruth(project.id, { playouts: 100 });
     // Labelers who always pick the board that is truly better for White (undecided pairs: A).

@@ -4,6 +4,8 @@ import { SectionHeader } from "@/components/shell/section-header";
 import { pageUserWithRole } from "@/lib/auth/page";
 import { STAFF } from "@/lib/auth/roles";
 import { db } from "@/lib/db";
+import { GNUGO_ESTIMATOR } from "@/lib/go/gnugo";
+import { UCT_DEFAULTS, UCT_ESTIMATOR } from "@/lib/go/uct";
 import { orNotFound } from "@/lib/http/page";
 import type { BonResult } from "@/lib/lab-service/bon";
 import { probeLabeling } from "@/lib/lab-service/probe-labeling";
@@ -56,14 +58,14 @@ export default async function ProjectLab({
       </SectionHeader>
       {bon === "queued" && (
         <p role="status" className="rounded border border-sky-200 bg-sky-50 p-3 text-sm">
-          The curve is queued: a worker computes it in about a minute. Reload this page to see it.
+          The curve is queued: a worker computes it in one to a few minutes. Reload this page to see it.
         </p>
       )}
       {project.kind !== "GO" ? (
         <p className="rounded border border-stone-200 bg-white p-4 text-sm">
           The Goodhart curve needs a reward that can be computed exactly, and only Go projects have one (the win
-          probability by random playouts). Open a Go project&apos;s Lab to see how far optimizing against its reward
-          model helps.
+          probability, by tree search or playouts). Open a Go project&apos;s Lab to see how far optimizing against its
+          reward model helps.
         </p>
       ) : !result ? (
         <p className="rounded border border-stone-200 bg-white p-4 text-sm">
@@ -161,9 +163,9 @@ function Curve({ result, at }: { result: BonResult; at: Date }) {
           </p>
         )}
         <p className="text-stone-600">
-          Computed {at.toISOString().slice(0, 16).replace("T", " ")} UTC: {result.boards} distinct boards ×{" "}
-          {result.playouts} random playouts in {result.seconds.total.toFixed(0)} s. KL = log n − (n−1)/n is the
-          divergence of best-of-n from the policy (Gao, Schulman and Hilton, 2022).
+          Computed {at.toISOString().slice(0, 16).replace("T", " ")} UTC: {result.boards} distinct boards scored by{" "}
+          {truthWords(result)} in {result.seconds.total.toFixed(0)} s. KL = log n − (n−1)/n is the divergence of
+          best-of-n from the policy (Gao, Schulman and Hilton, 2022).
         </p>
       </div>
       <GoodhartChart points={points} peakKl={peak} side={side} />
@@ -230,4 +232,14 @@ function Rounds({ runs }: { runs: { at: Date; result: BonResult }[] }) {
       </div>
     </div>
   );
+}
+
+/** How the curve's truth was computed, in words; curves stored before the estimator was recorded used playouts. */
+function truthWords(result: BonResult): string {
+  if (result.estimator === UCT_ESTIMATOR) {
+    const { searches, simulations } = UCT_DEFAULTS;
+    return `tree search (${UCT_ESTIMATOR}, ${searches} × ${simulations.toLocaleString("en-US")} simulations each)`;
+  }
+  if (result.estimator === GNUGO_ESTIMATOR) return `GNU Go self-play (${GNUGO_ESTIMATOR})`;
+  return `${result.playouts} random playouts each`;
 }

@@ -24,7 +24,7 @@ export default async function ProjectSettingsPage({ params }: { params: Promise<
           ? "Changes are saved together when you press Save, and reach labelers within a few seconds. Each field says what a change does to data already collected."
           : "Only admins change settings; you see them read-only."}
       </p>
-      <SettingsForm key={JSON.stringify(values)} slug={slug} values={values} editable={admin} />
+      <SettingsForm key={JSON.stringify(values)} slug={slug} kind={project.kind} values={values} editable={admin} />
       {admin && (
         <div className="space-y-3">
           <h2 className="text-lg font-semibold">Archive or delete</h2>

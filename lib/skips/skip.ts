@@ -50,8 +50,12 @@ export async function skipLease(
       WHERE id = ${assignmentId} AND status = 'ACTIVE'
       RETURNING "pairId"
     ), freed AS (
-      -- Never above k − judgments, even if k was lowered while the lease was out.
-      UPDATE "Pair" p SET "openSlots" = LEAST(p."openSlots" + 1, GREATEST(0, ${project.k}::int - p."judgmentCount"))
+      -- Never above k − judgments that count (excluded labelers' do not, as in lib/projects/slots.ts),
+      -- even if k was lowered while the lease was out.
+      UPDATE "Pair" p SET "openSlots" = LEAST(p."openSlots" + 1, GREATEST(0, ${project.k}::int - p."judgmentCount" + (
+        SELECT count(*)::int FROM "Judgment" j
+        JOIN "Membership" m ON m."projectId" = j."projectId" AND m."userId" = j."userId"
+        WHERE j."pairId" = p.id AND m.excluded)))
       FROM released WHERE p.id = released."pairId" AND NOT p."isGold"
     )
     INSERT INTO "Skip" (id, "projectId", "pairId", "userId", reason)

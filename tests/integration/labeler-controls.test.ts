@@ -4,6 +4,7 @@ import { labelingProgress, nextTask, reclaimExpiredLeases } from "../../lib/assi
 import { db, disconnect } from "../../lib/db";
 import type { Project } from "../../lib/generated/prisma/client";
 import { submitJudgment, undoJudgment } from "../../lib/judgments";
+import { actOnLabeler } from "../../lib/labelers";
 import { mulberry32 } from "../../lib/random";
 import { listReports, reportPair, skipCounts } from "../../lib/reports";
 import { skipPair } from "../../lib/skips";
@@ -89,6 +90,23 @@ describe("skipping a pair", () => {
     await skipPair(project, labeler.id, { assignmentId: task.assignmentId });
     expect((await pairOf(task.assignmentId)).pair.openSlots).toBe(1);
     await expectSlotAccounting(project);
+  });
+
+  it("gives the slot back on a pair reopened because a labeler who judged it was excluded", async () => {
+    const project = await fixtures.makeProject({ prompts: 1, candidates: 2, k: 2, goldRate: 0 });
+    const [spammer, good, skipper] = await fixtures.makeLabelers(project, 3);
+    if (!spammer || !good || !skipper) throw new Error("three labelers");
+    await judge(project, spammer.id, (await pairTaskFor(project, spammer.id)).assignmentId);
+    await judge(project, good.id, (await pairTaskFor(project, good.id)).assignmentId);
+    const lead = await db().user.create({ data: { email: `lead-${randomUUID()}@test.local`, role: "LEAD" } });
+    await actOnLabeler(project, spammer.id, lead.id, { action: "EXCLUDE", reason: "always picks left" });
+    // Two judgments, one of them excluded: one slot is open again, and the skipper takes it.
+    const task = await pairTaskFor(project, skipper.id);
+    expect((await pairOf(task.assignmentId)).pair.openSlots).toBe(0);
+
+    await skipPair(project, skipper.id, { assignmentId: task.assignmentId });
+    // The slot goes back (k − judgments that count = 1), so the pair can still get its k good judgments.
+    expect((await pairOf(task.assignmentId)).pair.openSlots).toBe(1);
   });
 
   it("does not serve a skipped pair to that labeler again, but still to others", async () => {

@@ -30,9 +30,9 @@ export type Agreement = {
   first: TruthEstimatorName;
   second: TruthEstimatorName;
   /**
-   * Set when `second` is GNU Go read by its winner only: a pair is decided when its two boards'
-   * games have different winners, the margin left out (the issue's "the final score's sign
-   * decides"). Otherwise GNU Go's pairs are decided as its stored truth decides them, by score.
+   * Set when the GNU Go side of the pair is read by its winner only: a pair is decided when its
+   * two boards' games have different winners, the margin left out (the issue's "the final score's
+   * sign decides"). Otherwise GNU Go's pairs are decided as its stored truth decides them, by score.
    */
   winnerOnly: boolean;
   /** Pairs both estimators decide (neither calls a tie). */

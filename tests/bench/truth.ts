@@ -84,7 +84,8 @@ async function run(): Promise<BenchFigure[]> {
   }
   // The same positions and pairs at a weaker level: how well GNU Go agrees with itself, the
   // baseline of every agreement figure. By winner is the issue's referee (the target is there).
-  const weaker = await compare([WIN_PROBABILITY_ESTIMATOR, GNUGO_ESTIMATOR], WEAKER_LEVEL);
+  // GNU Go alone: the Monte Carlo estimators' answers do not depend on its level.
+  const weaker = await compare([GNUGO_ESTIMATOR], WEAKER_LEVEL);
   const referee = main.answers.get(GNUGO_ESTIMATOR) as TrueAnswer[];
   const itselfByScore = agreement(weaker.answers.get(GNUGO_ESTIMATOR) as TrueAnswer[], referee);
   // GNU Go's winner reading of the weaker level against that of level 10, pair by pair.

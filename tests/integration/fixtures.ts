@@ -52,6 +52,11 @@ export async function makeLabeler(project: Project) {
   return user;
 }
 
+/** A lead, for acting on labelers (pausing, excluding); not a member of any project. */
+export async function makeLead() {
+  return db().user.create({ data: { email: `lead-${randomBytes(4).toString("hex")}@test.local`, role: "LEAD" } });
+}
+
 export async function makeLabelers(project: Project, count: number) {
   const users = [];
   for (let i = 0; i < count; i++) users.push(await makeLabeler(project));

@@ -98,7 +98,7 @@ describe("skipping a pair", () => {
     if (!spammer || !good || !skipper) throw new Error("three labelers");
     await judge(project, spammer.id, (await pairTaskFor(project, spammer.id)).assignmentId);
     await judge(project, good.id, (await pairTaskFor(project, good.id)).assignmentId);
-    const lead = await db().user.create({ data: { email: `lead-${randomUUID()}@test.local`, role: "LEAD" } });
+    const lead = await fixtures.makeLead();
     await actOnLabeler(project, spammer.id, lead.id, { action: "EXCLUDE", reason: "always picks left" });
     // Two judgments, one of them excluded: one slot is open again, and the skipper takes it.
     const task = await pairTaskFor(project, skipper.id);

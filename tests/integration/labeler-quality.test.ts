@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { nextTask } from "../../lib/assign";
 import { db, disconnect } from "../../lib/db";
 import { exportQuerySchema, labelerPseudonym, startExport } from "../../lib/export";
-import type { Choice, Project, User } from "../../lib/generated/prisma/client";
+import type { Choice, Project } from "../../lib/generated/prisma/client";
 import { submitJudgment } from "../../lib/judgments";
 import { actOnLabeler, includedVotes, labelerHistory, labelerQuality } from "../../lib/labelers";
 import { updateSettings } from "../../lib/projects";
@@ -18,10 +18,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await disconnect();
 });
-
-async function makeLead(): Promise<User> {
-  return db().user.create({ data: { email: `lead-${randomUUID()}@test.local`, role: "LEAD" } });
-}
 
 /** Serves the labeler their next pair and judges it, as the compare screen does. */
 async function judgeNext(project: Project, userId: string, choice: Choice = "A") {
@@ -60,7 +56,7 @@ describe("pausing a labeler", () => {
     const project = await fixtures.makeProject({ prompts: 1, candidates: 3, k: 2, goldRate: 0 });
     const [ada] = await fixtures.makeLabelers(project, 1);
     if (!ada) throw new Error("labeler");
-    const lead = await makeLead();
+    const lead = await fixtures.makeLead();
     const held = await nextTask(project, ada.id, { random: () => 0.99 });
     if (held.kind !== "pair") throw new Error("expected a pair");
     expect((await slotsOf(project)).sort()).toEqual([1, 2, 2]);
@@ -96,7 +92,7 @@ describe("excluding a labeler", () => {
     const project = await fixtures.makeProject({ prompts: 1, candidates: 3, k: 2, goldRate: 0 });
     const [ada, bob, cy] = await fixtures.makeLabelers(project, 3);
     if (!ada || !bob || !cy) throw new Error("labelers");
-    const lead = await makeLead();
+    const lead = await fixtures.makeLead();
     for (const who of [ada, bob]) for (let i = 0; i < 3; i++) await judgeNext(project, who.id);
     expect(await slotsOf(project)).toEqual([0, 0, 0]);
     expect((await nextTask(project, cy.id)).kind).toBe("done");
@@ -137,7 +133,7 @@ describe("excluding a labeler", () => {
     const [ada, bob] = await fixtures.makeLabelers(project, 2);
     if (!ada || !bob) throw new Error("labelers");
     for (const who of [ada, bob]) await judgeNext(project, who.id);
-    await actOnLabeler(project, bob.id, (await makeLead()).id, { action: "EXCLUDE", reason: "spam" });
+    await actOnLabeler(project, bob.id, (await fixtures.makeLead()).id, { action: "EXCLUDE", reason: "spam" });
     await updateSettings(project.slug, { k: 3 });
     expect(await slotsOf(project)).toEqual([2]);
   });

@@ -180,6 +180,7 @@ describe("project settings in the browser", () => {
     expect(await page.getByRole("group", { name: "Ground truth" }).count()).toBe(0);
     await page.getByLabel("Kind", { exact: true }).selectOption("GO");
     await expect(tree.isChecked()).resolves.toBe(true);
+    await checkBothViewports(page, "the new-project form for a Go project", "new-project-go");
     await page.getByRole("radio", { name: "Random playouts" }).check();
     await page.getByLabel("Name", { exact: true }).fill("Go 9x9");
     await page.getByLabel("Slug", { exact: true }).fill(slug);
